@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, CHROMIUM_ARGS } from './tests/e2e/browser.ts';
+
+const executablePath = findChromium();
+
+/** The site is built once per run and served as a CDN would, at the root and under /kb/. */
+export const ROOT_PORT = 4330;
+export const BASE_PORT = 4331;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${ROOT_PORT}`,
+    trace: 'off',
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: [
+    {
+      command: `npm run build && node scripts/serve.ts --dir dist --port ${ROOT_PORT}`,
+      url: `http://localhost:${ROOT_PORT}/`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `BASE_PATH=/kb/ npx astro build --outDir .test-dist/kb && node scripts/serve.ts --dir .test-dist/kb --base /kb/ --port ${BASE_PORT}`,
+      url: `http://localhost:${BASE_PORT}/kb/`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});

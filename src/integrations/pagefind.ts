@@ -1,0 +1,31 @@
+/**
+ * Indexes the built site with Pagefind's Node API once Astro has written it. Only elements
+ * marked `data-pagefind-body` are indexed, so list pages and the 404 page stay out.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+export function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'orbital-dossier:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        try {
+          const added = await index.addDirectory({ path: outDir });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error('Pagefind indexed no page: no element carries data-pagefind-body.');
+          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          logger.info(`Pagefind indexed ${added.page_count} pages.`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The catalogue of author-facing content errors. Each says what happened, quoting the
+ * value, and how to fix it. The content checks collect them as `Problem`s so that one
+ * build reports every problem at once.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+
+export interface Problem {
+  /** Path of the offending file, relative to the project root. */
+  file: string;
+  line?: number | undefined;
+  column?: number | undefined;
+  message: string;
+  hint?: string | undefined;
+}
+
+export function formatProblem(p: Problem): string {
+  const place = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
+  return `${place}\n  ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`;
+}
+
+/** Thrown when content fails the checks; its message lists every problem. */
+export class ContentError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
+    super(`The build stopped on ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+/** The nearest candidate to `value`, if it is close enough to be a likely typo. */
+export function suggest(value: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  if (list.length === 0) return undefined;
+  const best = closest(value, list);
+  const limit = Math.max(3, Math.floor(value.length / 3));
+  return distance(value, best) <= limit ? best : undefined;
+}
+
+function didYouMean(suggestion: string | undefined, fallback: string): string {
+  return suggestion ? `Did you mean "${suggestion}"?` : fallback;
+}
+
+export const ContentErrors = {
+  unknownCollection: (value: string, suggestion?: string) => ({
+    message: `Unknown collection "${value}" in cross-link.`,
+    hint: didYouMean(suggestion, 'Cross-links take the form [[collection/id]], with a folder name of content/.'),
+  }),
+  malformedCrossLink: (raw: string) => ({
+    message: `Unexpected cross-link "${raw}", expected [[collection/id]], [[collection/id|label]] or [[collection/id#heading]].`,
+    hint: 'Write the collection folder and the file name without extension, e.g. [[ilrs/overview]].',
+  }),
+  unknownEntry: (value: string, suggestion?: string) => ({
+    message: `Unknown cross-link target "${value}": no such entry.`,
+    hint: didYouMean(suggestion, 'Create the entry, or link to an existing file under content/.'),
+  }),
+  unknownAnchor: (target: string, anchor: string, suggestion?: string) => ({
+    message: `Unknown heading anchor "#${anchor}" in "${target}".`,
+    hint: didYouMean(suggestion, `"${target}" has no heading with that id; link to the page without an anchor or add the heading.`),
+  }),
+  unknownInternalLink: (url: string, suggestion?: string) => ({
+    message: `Unknown internal link "${url}": no page has that path.`,
+    hint: didYouMean(suggestion, 'Prefer a cross-link, [[collection/id]], which is checked and follows the base path.'),
+  }),
+  duplicateId: (collection: string, id: string, others: string[]) => ({
+    message: `Duplicate id "${id}" in collection "${collection}": also defined by ${others.join(', ')}.`,
+    hint: 'Each entry needs a file name of its own within its folder; rename or remove one of the files.',
+  }),
+  invalidId: (file: string, expected: string) => ({
+    message: `Unexpected file name "${file}", expected a lowercase kebab-case id.`,
+    hint: `Rename it to "${expected}".`,
+  }),
+  unknownFolder: (folder: string, suggestion?: string) => ({
+    message: `Unexpected folder "content/${folder}", expected one of the site's collections.`,
+    hint: didYouMean(suggestion, 'Add the collection to src/lib/collections.ts and src/content.config.ts, or move the files.'),
+  }),
+  unreadableFrontmatter: (reason: string) => ({
+    message: `Unreadable frontmatter: ${reason}`,
+    hint: 'Frontmatter is YAML between two lines of three dashes at the top of the file.',
+  }),
+  invalidDate: (field: string, value: string) => ({
+    message: `**${field}**: invalid date "${value}".`,
+    hint: 'Write a real calendar date as YYYY-MM-DD, e.g. 2024-07-03.',
+  }),
+} as const;

@@ -1,0 +1,16 @@
+/** Programmes and frameworks: Artemis, the Artemis Accords, the Belt and Road space corridor. */
+import { z } from 'astro/zod';
+import { isoDate, pageFields } from './fields.ts';
+import { ref } from './references.ts';
+
+export const programmeSchema = z.object({
+  ...pageFields,
+  /** Organizations that lead it. */
+  leads: z.array(ref('organizations')).default([]),
+  /** Countries that lead it. */
+  countries: z.array(ref('countries')).default([]),
+  /** Date it was launched or announced, YYYY-MM-DD. */
+  started: isoDate.optional(),
+});
+
+export type ProgrammeData = z.output<typeof programmeSchema>;
