@@ -13,7 +13,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isScalar, LineCounter, parseDocument, visit as visitYaml } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import { COLLECTION_NAMES, isCollectionName } from './collections.ts';
 import { ContentErrors, type Problem, suggest } from './errors.ts';
 import { entryToKey, ID_PATTERN, toKebabId, type EntryKey } from './urls.ts';
@@ -49,6 +49,8 @@ export interface IndexedEntry extends EntryKey {
   /** Ids of the headings of the body, in order, as Astro generates them. */
   headings: string[];
   links: BodyLink[];
+  /** Line of each frontmatter field, by dotted path (`quotes.0.text`), for error messages. */
+  fieldLines: Map<string, number>;
 }
 
 export interface ContentIndex {
@@ -168,7 +170,9 @@ function readEntry(root: string, collection: string, path: string, problems: Pro
     title: typeof data.title === 'string' ? data.title : id,
     headings: [],
     links: [],
+    fieldLines: new Map(),
   };
+  collectFieldLines(doc.contents, [], (path, offset) => entry.fieldLines.set(path.join('.'), lineCounter.linePos(offset).line + lineOffset));
   if (isYaml) return { entry, bodyLine };
   let tree: Root;
   try {
@@ -186,6 +190,32 @@ function readEntry(root: string, collection: string, path: string, problems: Pro
     return { entry, bodyLine };
   }
   return { entry, tree, bodyLine };
+}
+
+function collectFieldLines(node: unknown, path: (string | number)[], add: (path: (string | number)[], offset: number) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const range = (pair.key as YamlNode | null)?.range;
+      if (range) add([...path, key], range[0]);
+      collectFieldLines(pair.value, [...path, key], add);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const range = (item as YamlNode | null)?.range;
+      if (range) add([...path, i], range[0]);
+      collectFieldLines(item, [...path, i], add);
+    });
+  }
+}
+
+/** The line of a field, or of its nearest ancestor that has one. */
+export function getFieldLine(entry: IndexedEntry, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const line = entry.fieldLines.get(path.slice(0, n).map(String).join('.'));
+    if (line) return line;
+  }
+  return undefined;
 }
 
 /** Where a match at `offset` inside a text node starts, as a line and column of the file. */

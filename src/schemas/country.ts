@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const countrySchema = z.object({
+export const countrySchema = z.strictObject({
   ...pageFields,
   /** ISO 3166-1 alpha-2 code, e.g. "KZ". */
   iso: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter ISO 3166-1 code in capitals, e.g. "KZ"'),
@@ -23,7 +23,7 @@ export const countrySchema = z.object({
     })
     .optional(),
   /** Signature of the Artemis Accords, when any. */
-  artemisAccords: z.object({ signed: isoDate, source: ref('sources') }).optional(),
+  artemisAccords: z.strictObject({ signed: isoDate, source: ref('sources') }).optional(),
 });
 
 export type CountryData = z.output<typeof countrySchema>;

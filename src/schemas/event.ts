@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const eventSchema = z.object({
+export const eventSchema = z.strictObject({
   ...pageFields,
   /** Date it happened (or began), YYYY-MM-DD. */
   date: isoDate,

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const missionSchema = z.object({
+export const missionSchema = z.strictObject({
   ...pageFields,
   /** Organizations that fly it. */
   operators: z.array(ref('organizations')).min(1, 'expected at least one operator'),

@@ -5,7 +5,7 @@ import { ref } from './references.ts';
 
 export const ORGANIZATION_KINDS = ['space-agency', 'ministry', 'company', 'think-tank', 'university', 'research-institute', 'intergovernmental', 'military'] as const;
 
-export const organizationSchema = z.object({
+export const organizationSchema = z.strictObject({
   ...pageFields,
   /** What kind of body it is. */
   kind: z.enum(ORGANIZATION_KINDS),

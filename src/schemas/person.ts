@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const affiliationSchema = z.object({
+export const affiliationSchema = z.strictObject({
   /** The organization. */
   organization: ref('organizations'),
   /** The role held there. */
@@ -16,7 +16,7 @@ export const affiliationSchema = z.object({
   source: ref('sources').optional(),
 });
 
-export const personSchema = z.object({
+export const personSchema = z.strictObject({
   ...pageFields,
   /** A short role line shown under the name, e.g. "Space policy analyst". */
   role: z.string().min(1),

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const programmeSchema = z.object({
+export const programmeSchema = z.strictObject({
   ...pageFields,
   /** Organizations that lead it. */
   leads: z.array(ref('organizations')).default([]),

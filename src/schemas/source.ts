@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { aliases, httpUrl, isoDate } from './fields.ts';
 
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   /** Title of the article or document, as published. */
   title: z.string().min(1),
   /** Who published it, e.g. "Radio Free Europe/Radio Liberty". */

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { isoDate, topicFields } from './fields.ts';
 import { entryRef, ref } from './references.ts';
 
-export const quoteSchema = z.object({
+export const quoteSchema = z.strictObject({
   /** The words exactly as published, without surrounding quotation marks. */
   text: z.string().min(1),
   /** Where the words were published. */
@@ -12,7 +12,7 @@ export const quoteSchema = z.object({
   date: isoDate,
 });
 
-export const viewSchema = z.object({
+export const viewSchema = z.strictObject({
   ...topicFields,
   /** The person whose argument this is. */
   person: ref('people'),
