@@ -34,6 +34,9 @@ export class ContentError extends Error {
 export function suggest(value: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
   if (list.length === 0) return undefined;
+  // A truncated or partial value ("phase" for "phases-and-dates") is a likely slip too.
+  const containing = list.filter((c) => value.length >= 3 && c.includes(value));
+  if (containing.length > 0) return closest(value, containing);
   const best = closest(value, list);
   const limit = Math.max(3, Math.floor(value.length / 3));
   return distance(value, best) <= limit ? best : undefined;

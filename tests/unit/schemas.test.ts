@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkSchemas } from '../../src/integrations/content-check.ts';
+import { formatProblem } from '../../src/lib/errors.ts';
+import { SCHEMAS } from '../../src/schemas/index.ts';
+import { setKnownIds } from '../../src/schemas/references.ts';
+import { makeContent, page, SOURCE } from './fake-content.ts';
+
+setKnownIds(new Map([
+  ['sources', ['wire']],
+  ['people', ['ann-lee']],
+  ['ilrs', ['overview']],
+]));
+
+const topic = { title: 'T', description: 'D', updated: '2026-11-25', sources: ['wire'] };
+
+describe('topic schema', () => {
+  test('accepts a minimal page and fills the defaults', () => {
+    const data = SCHEMAS.ilrs.parse(topic);
+    assert.deepEqual(data.sources, [{ collection: 'sources', id: 'wire' }]);
+    assert.deepEqual([data.aliases, data.tags, data.related], [[], [], []]);
+    assert.equal(data.updated.toISOString(), '2026-11-25T00:00:00.000Z');
+  });
+  test('accepts YAML dates already parsed into Date objects', () => {
+    assert.ok(SCHEMAS.ilrs.safeParse({ ...topic, updated: new Date('2026-11-25') }).success);
+  });
+  test('requires at least one source, and real ones', () => {
+    assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, sources: [] }).success);
+    const missing = SCHEMAS.ilrs.safeParse({ ...topic, sources: ['wir'] });
+    assert.ok(!missing.success);
+    assert.match(missing.error.issues[0]!.message, /no entry "wir" in collection "sources"\. Did you mean "wire"\?/);
+  });
+  test('reads related entries as collection/id and checks them', () => {
+    assert.deepEqual(SCHEMAS.ilrs.parse({ ...topic, related: ['ilrs/overview'] }).related, [{ collection: 'ilrs', id: 'overview' }]);
+    for (const bad of ['overview', 'ilrs/nothing', 'ilr/overview', 'a/b/c']) assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, related: [bad] }).success, bad);
+  });
+  test('refuses unknown fields and malformed dates', () => {
+    assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, sorces: ['wire'] }).success);
+    for (const bad of ['2026-13-01', '25 November 2026', '2026-11']) assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, updated: bad }).success, bad);
+  });
+});
+
+describe('view schema', () => {
+  const view = { ...topic, person: 'ann-lee', affiliation: 'Analyst', about: ['ilrs/overview'], quotes: [{ text: 'Words,', source: 'wire', date: '2024-08-13' }] };
+  test('accepts a person, the topics and exact quotes', () => {
+    const data = SCHEMAS.views.parse(view);
+    assert.deepEqual(data.person, { collection: 'people', id: 'ann-lee' });
+    assert.equal(data.quotes[0]!.text, 'Words,');
+  });
+  test('needs a known person, at least one topic and one quote', () => {
+    assert.ok(!SCHEMAS.views.safeParse({ ...view, person: 'bob' }).success);
+    assert.ok(!SCHEMAS.views.safeParse({ ...view, about: [] }).success);
+    assert.ok(!SCHEMAS.views.safeParse({ ...view, quotes: [] }).success);
+  });
+});
+
+describe('source schema', () => {
+  const source = { title: 'T', publisher: 'P', url: 'https://example.org/a', published: '2024-08-13', kind: 'news', description: 'D' };
+  test('accepts http and https only', () => {
+    assert.ok(SCHEMAS.sources.safeParse(source).success);
+    assert.ok(SCHEMAS.sources.safeParse({ ...source, url: 'http://example.org/' }).success);
+    for (const url of ['ftp://example.org/', 'javascript:alert(1)', 'example.org', '/local']) assert.ok(!SCHEMAS.sources.safeParse({ ...source, url }).success, url);
+  });
+  test('marks reliability secondary unless told otherwise', () => {
+    assert.equal(SCHEMAS.sources.parse(source).reliability, 'secondary');
+  });
+});
+
+describe('entity schemas', () => {
+  test('a country code is two capitals', () => {
+    const country = { title: 'K', description: 'D', sources: ['wire'], iso: 'KZ' };
+    assert.ok(SCHEMAS.countries.safeParse(country).success);
+    assert.ok(!SCHEMAS.countries.safeParse({ ...country, iso: 'kz' }).success);
+  });
+  test('an event needs a date', () => {
+    assert.ok(!SCHEMAS.events.safeParse({ title: 'E', description: 'D', sources: ['wire'] }).success);
+    assert.ok(SCHEMAS.events.safeParse({ title: 'E', description: 'D', sources: ['wire'], date: '2024-07-03' }).success);
+  });
+  test('coordinates stay on the globe', () => {
+    const place = { title: 'P', description: 'D', sources: ['wire'], kind: 'spaceport' };
+    assert.ok(SCHEMAS.places.safeParse({ ...place, coordinates: { lat: 45.9, lon: 63.3 } }).success);
+    assert.ok(!SCHEMAS.places.safeParse({ ...place, coordinates: { lat: 95, lon: 63.3 } }).success);
+  });
+});
+
+describe('schema problems as authors read them', () => {
+  test('name the file, the line of the field, the value and the fix', () => {
+    const site = makeContent({
+      'sources/wire.yaml': SOURCE,
+      'organizations/nasa.mdx': page('NASA', 'Body.', 'kind: agency\nheadquarter: Washington\n'),
+    });
+    assert.deepEqual(checkSchemas(site.index).map(formatProblem), [
+      'content/organizations/nasa.mdx:6\n  **kind**: expected one of "space-agency" | "ministry" | "company" | "think-tank" | "university" | "research-institute" | "intergovernmental" | "military", received "agency".\n  Hint: Did you mean "space-agency"?',
+      'content/organizations/nasa.mdx:7\n  Unexpected field **headquarter**.\n  Hint: Did you mean "headquarters"?',
+    ]);
+  });
+});
