@@ -1,12 +1,16 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { headersFile } from './src/integrations/headers.ts';
+import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { getContentDir, getProjectRoot } from './src/lib/project.ts';
 import { normalizeBase } from './src/lib/urls.ts';
+import { CSP_DIRECTIVES } from './src/lib/security.ts';
 import { remarkCrossLinks } from './src/markdown/remark-cross-links.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);
@@ -17,13 +21,31 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://orbital-dossier.example',
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <style>: every page's CSS is one hashed file, so one CSP without 'unsafe-inline' fits all pages.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   markdown: {
+    // Shiki writes inline styles, which the CSP forbids; the dossier has no code to highlight.
+    syntaxHighlight: false,
     // GFM is applied once, here; `gfm: false` stops Astro from adding it a second time.
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkCrossLinks, { root, contentDir, base }]],
     }),
   },
-  integrations: [contentCheck({ root, contentDir }), mdx(), pagefindIndex()],
+  integrations: [
+    contentCheck({ root, contentDir }),
+    mdx(),
+    // The 404 page is served for missing URLs, not listed.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    outputCheck(),
+    pagefindIndex(),
+    headersFile(),
+  ],
 });

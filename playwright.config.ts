@@ -31,7 +31,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `BASE_PATH=/kb/ npx astro build --outDir .test-dist/kb && node scripts/serve.ts --dir .test-dist/kb --base /kb/ --port ${BASE_PORT}`,
+      command: `BASE_PATH=/kb/ node scripts/build.ts --outDir .test-dist/kb && node scripts/serve.ts --dir .test-dist/kb --base /kb/ --port ${BASE_PORT}`,
       url: `http://localhost:${BASE_PORT}/kb/`,
       timeout: 600_000,
       reuseExistingServer: false,

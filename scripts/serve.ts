@@ -69,6 +69,8 @@ export function startServer(options: { dir: string; port: number; base: string; 
     const send = (status: number, file: string, sitePath: string) => {
       const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
       for (const rule of rules) if (rule.pattern.test(sitePath)) for (const [k, v] of rule.headers) headers[k] = v;
+      // Like the usual static hosts: what `_headers` does not cache long is revalidated.
+      headers['Cache-Control'] ??= 'public, max-age=0, must-revalidate';
       res.writeHead(status, headers);
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);

@@ -1,7 +1,7 @@
 /**
- * Loads Pagefind on first use and turns its results into DOM nodes without ever parsing
- * page or query text as HTML: excerpts are split on Pagefind's <mark> tags and the rest
- * is inserted as text.
+ * Pagefind, loaded on first use, and the rendering of its results. Nothing from a page or
+ * a query is ever parsed as HTML: excerpts are split on Pagefind's <mark> tags, and the
+ * rest is inserted as text.
  */
 
 export interface PagefindSubResult {
@@ -18,13 +18,25 @@ export interface PagefindResultData {
   sub_results: PagefindSubResult[];
 }
 
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindSearch {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+  unfilteredResultCount: number;
+}
+
 export interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  debouncedSearch(term: string | null, options?: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[]; filters?: Record<string, Record<string, number>>; totalFilters?: Record<string, Record<string, number>>; unfilteredResultCount: number } | null>;
-  search(term: string | null, options?: Record<string, unknown>): Promise<{ results: { data(): Promise<PagefindResultData> }[]; filters: Record<string, Record<string, number>>; totalFilters: Record<string, Record<string, number>>; unfilteredResultCount: number }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<FilterCounts>;
 }
+
+/** The query parameter that carries searched terms to the result page for highlighting. */
+export const HIGHLIGHT_PARAM = 'highlight';
 
 let loading: Promise<PagefindApi> | undefined;
 
@@ -32,7 +44,7 @@ let loading: Promise<PagefindApi> | undefined;
 export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 24 });
+    await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
     await api.init();
     return api;
   })();
@@ -40,22 +52,55 @@ export function loadPagefind(bundle: string, base: string): Promise<PagefindApi>
 }
 
 function decode(text: string): string {
-  // DOMParser documents never run scripts or load resources: a safe entity decoder.
+  // A DOMParser document never runs scripts or loads resources: a safe entity decoder.
   return new DOMParser().parseFromString(`<!doctype html><body>${text}`, 'text/html').body.textContent ?? '';
 }
 
 /** Appends an excerpt to `parent`, with Pagefind's marks as <mark> elements and all else as text. */
 export function appendExcerpt(parent: HTMLElement, excerpt: string): void {
-  const parts = excerpt.split(/(<mark>[\s\S]*?<\/mark>)/g);
-  for (const part of parts) {
+  for (const part of excerpt.split(/(<mark>[\s\S]*?<\/mark>)/g)) {
     if (!part) continue;
     const m = part.match(/^<mark>([\s\S]*)<\/mark>$/);
+    const text = decode((m ? m[1]! : part).replace(/<[^>]*>/g, ''));
     if (m) {
       const mark = document.createElement('mark');
-      mark.textContent = decode(m[1]!.replace(/<[^>]*>/g, ''));
+      mark.textContent = text;
       parent.append(mark);
     } else {
-      parent.append(document.createTextNode(decode(part.replace(/<[^>]*>/g, ''))));
+      parent.append(document.createTextNode(text));
     }
   }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** One result: title link, collection and date, excerpt, and links to matching headings. */
+export function renderResult(result: PagefindResultData, options: { id?: string; role?: string } = {}): HTMLElement {
+  const item = el('li', 'result');
+  if (options.role) item.setAttribute('role', options.role);
+  if (options.id) item.id = options.id;
+  const link = el('a', 'result-title', result.meta.title ?? result.url);
+  link.href = result.url;
+  const meta = el('span', 'result-meta', [result.meta.collection, result.meta.date].filter(Boolean).join(' · '));
+  const excerpt = el('p', 'result-excerpt');
+  appendExcerpt(excerpt, result.excerpt);
+  item.append(link, meta, excerpt);
+  const subs = result.sub_results.filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, 3);
+  if (subs.length > 0) {
+    const list = el('ul', 'result-subs');
+    for (const sub of subs) {
+      const li = document.createElement('li');
+      const a = el('a', '', sub.title);
+      a.href = sub.url;
+      li.append(a);
+      list.append(li);
+    }
+    item.append(list);
+  }
+  return item;
 }

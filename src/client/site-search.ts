@@ -1,96 +1,161 @@
 /**
- * `<site-search>`: the header search box. Results appear under it as a listbox that
- * works with the keyboard alone (arrows, Enter, Escape).
+ * `<site-search>`: the header search. The header box, `/` and Ctrl/⌘+K open a modal
+ * dialog with a combobox; results form a listbox driven by the arrow keys, Enter opens
+ * the active result, Escape closes. Also highlights searched terms on the page it lands on.
  */
-import { appendExcerpt, loadPagefind } from './pagefind.ts';
+import { appendExcerpt, HIGHLIGHT_PARAM, loadPagefind, type PagefindResultData } from './pagefind.ts';
+
+const MAX_RESULTS = 8;
 
 class SiteSearch extends HTMLElement {
+  #dialog!: HTMLDialogElement;
   #input!: HTMLInputElement;
-  #popup!: HTMLElement;
+  #list!: HTMLElement;
   #status!: HTMLElement;
+  #all!: HTMLAnchorElement;
   #active = -1;
+  #query = '';
 
   connectedCallback(): void {
-    this.#input = this.querySelector('input')!;
-    this.#popup = this.querySelector('[role="listbox"]')!;
-    this.#status = this.querySelector('[data-status]')!;
+    const headerInput = this.querySelector<HTMLInputElement>('form input')!;
+    this.#dialog = this.querySelector('dialog')!;
+    this.#input = this.#dialog.querySelector('input')!;
+    this.#list = this.#dialog.querySelector('[role="listbox"]')!;
+    this.#status = this.#dialog.querySelector('[data-status]')!;
+    this.#all = this.#dialog.querySelector('[data-all]')!;
+
+    const openFromHeader = (event: Event) => {
+      event.preventDefault();
+      this.open(headerInput.value);
+    };
+    headerInput.addEventListener('focus', openFromHeader);
+    headerInput.addEventListener('click', openFromHeader);
+    this.querySelector('form')!.addEventListener('submit', openFromHeader);
+    this.#dialog.querySelector('[data-close]')!.addEventListener('click', () => this.#dialog.close());
+    this.#dialog.addEventListener('click', (event) => {
+      if (event.target === this.#dialog) this.#dialog.close(); // a click on the backdrop
+    });
     this.#input.addEventListener('input', () => void this.#search());
     this.#input.addEventListener('keydown', (event) => this.#onKey(event));
-    this.#input.addEventListener('focus', () => void this.#load(), { once: true });
-    this.addEventListener('focusout', (event) => {
-      if (!this.contains(event.relatedTarget as Node | null)) this.#close();
+    this.#list.addEventListener('click', (event) => {
+      const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+      if (option) this.#go(option, event as MouseEvent);
     });
+    document.addEventListener('keydown', (event) => {
+      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+      if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.open();
+      } else if (event.key === '/' && !typing && !this.#dialog.open) {
+        event.preventDefault();
+        this.open();
+      }
+    });
+    void highlightTerms(this.dataset.bundle!);
   }
 
-  #load() {
-    return loadPagefind(this.dataset.bundle!, this.dataset.base!);
+  open(value = ''): void {
+    if (this.#dialog.open) return;
+    this.#dialog.showModal();
+    if (value) this.#input.value = value;
+    this.#input.focus();
+    this.#input.select();
+    void loadPagefind(this.dataset.bundle!, this.dataset.base!);
+    if (this.#input.value.trim()) void this.#search();
   }
 
   async #search(): Promise<void> {
     const query = this.#input.value.trim();
-    if (!query) return this.#close();
-    const pagefind = await this.#load();
-    const search = await pagefind.debouncedSearch(query, {}, 150);
-    if (!search || query !== this.#input.value.trim()) return;
-    const results = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
-    this.#popup.replaceChildren();
+    this.#query = query;
+    this.#all.href = `${this.dataset.base}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`;
+    if (!query) {
+      this.#render([], 0);
+      return;
+    }
+    const pagefind = await loadPagefind(this.dataset.bundle!, this.dataset.base!);
+    const search = await pagefind.debouncedSearch(query, {}, 120);
+    if (!search || query !== this.#query) return; // a newer query has started
+    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (query !== this.#query) return;
+    this.#render(results, search.results.length);
+  }
+
+  #render(results: PagefindResultData[], total: number): void {
+    this.#list.replaceChildren(
+      ...results.map((result, i) => {
+        const option = document.createElement('li');
+        option.setAttribute('role', 'option');
+        option.id = `site-search-option-${i}`;
+        option.dataset.href = result.url;
+        option.setAttribute('aria-selected', 'false');
+        const title = document.createElement('span');
+        title.className = 'result-title';
+        title.textContent = result.meta.title ?? result.url;
+        const meta = document.createElement('span');
+        meta.className = 'result-meta';
+        meta.textContent = [result.meta.collection, result.meta.date].filter(Boolean).join(' · ');
+        const excerpt = document.createElement('span');
+        excerpt.className = 'result-excerpt';
+        appendExcerpt(excerpt, result.excerpt);
+        option.append(title, meta, excerpt);
+        return option;
+      }),
+    );
     this.#active = -1;
-    results.forEach((result, i) => {
-      const link = document.createElement('a');
-      link.href = result.url;
-      link.id = `site-search-option-${i}`;
-      link.setAttribute('role', 'option');
-      link.className = 'search-option';
-      const title = document.createElement('span');
-      title.className = 'search-option-title';
-      title.textContent = result.meta.title ?? result.url;
-      const kind = document.createElement('span');
-      kind.className = 'search-option-kind';
-      kind.textContent = result.filters.collection?.[0] ?? '';
-      const excerpt = document.createElement('span');
-      excerpt.className = 'search-option-excerpt';
-      appendExcerpt(excerpt, result.excerpt);
-      link.append(title, kind, excerpt);
-      this.#popup.append(link);
-    });
-    const all = document.createElement('a');
-    all.href = `${this.dataset.base}search/?q=${encodeURIComponent(query)}`;
-    all.className = 'search-all';
-    all.textContent = results.length ? `All results for “${query}”` : `No results for “${query}”: open the search page`;
-    this.#popup.append(all);
-    this.#status.textContent = `${search.results.length} results`;
-    this.#popup.hidden = false;
-    this.#input.setAttribute('aria-expanded', 'true');
+    this.#input.removeAttribute('aria-activedescendant');
+    this.#input.setAttribute('aria-expanded', String(results.length > 0));
+    this.#status.textContent = this.#query
+      ? total === 0
+        ? `No results for “${this.#query}”.`
+        : `${total} ${total === 1 ? 'result' : 'results'}${total > results.length ? `, showing the first ${results.length}` : ''}.`
+      : '';
   }
 
   #options(): HTMLElement[] {
-    return [...this.#popup.querySelectorAll<HTMLElement>('[role="option"]')];
+    return [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
+  }
+
+  #setActive(index: number): void {
+    const options = this.#options();
+    this.#active = index;
+    options.forEach((o, i) => o.setAttribute('aria-selected', String(i === index)));
+    const option = options[index];
+    if (option) {
+      this.#input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   #onKey(event: KeyboardEvent): void {
-    const options = this.#options();
-    if (event.key === 'Escape') {
-      this.#close();
-      return;
-    }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && options.length) {
+    const count = this.#options().length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (!count) return;
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.#active = (this.#active + step + options.length) % options.length;
-      options.forEach((o, i) => o.setAttribute('aria-selected', String(i === this.#active)));
-      this.#input.setAttribute('aria-activedescendant', options[this.#active]!.id);
-    } else if (event.key === 'Enter' && this.#active >= 0 && options[this.#active]) {
+      this.#setActive(this.#active < 0 && step < 0 ? count - 1 : (this.#active + step + count) % count);
+    } else if (event.key === 'Enter') {
       event.preventDefault();
-      options[this.#active]!.click();
+      const option = this.#options()[this.#active < 0 ? 0 : this.#active];
+      if (option) this.#go(option, event);
+      else if (this.#query) location.href = this.#all.href;
     }
+    // Escape closes the modal dialog natively.
   }
 
-  #close(): void {
-    this.#popup.hidden = true;
-    this.#active = -1;
-    this.#input.setAttribute('aria-expanded', 'false');
-    this.#input.removeAttribute('aria-activedescendant');
+  #go(option: HTMLElement, event: MouseEvent | KeyboardEvent): void {
+    const href = option.dataset.href!;
+    if (event.ctrlKey || event.metaKey) window.open(href, '_blank', 'noopener');
+    else location.href = href;
   }
+}
+
+/** On a page reached from a search, marks the searched terms (Pagefind's highlight script, loaded only then). */
+async function highlightTerms(bundle: string): Promise<void> {
+  if (!new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) return;
+  const { default: PagefindHighlight } = (await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`)) as {
+    default: new (options: Record<string, unknown>) => unknown;
+  };
+  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: '[data-pagefind-body]' });
 }
 
 export function defineSiteSearch(): void {

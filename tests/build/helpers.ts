@@ -16,10 +16,10 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** `files` maps paths relative to the content folder to their text, or to null to delete them. */
-export function buildFixture(files: Record<string, string | null>, env: Record<string, string> = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'od-fixture-'));
+/** Copies the fixture content with `files` applied: paths relative to the content folder → text, or null to delete. */
+export function makeFixture(files: Record<string, string | null>, work = mkdtempSync(join(tmpdir(), 'od-fixture-'))): string {
   const content = join(work, 'content');
+  rmSync(content, { recursive: true, force: true });
   cpSync(FIXTURE, content, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     const target = join(content, path);
@@ -29,8 +29,26 @@ export function buildFixture(files: Record<string, string | null>, env: Record<s
       writeFileSync(target, text);
     }
   }
+  return content;
+}
+
+/** Runs `astro build` on the fixture with `files` applied. */
+export function buildFixture(files: Record<string, string | null>, env: Record<string, string> = {}): BuildResult {
+  const content = makeFixture(files);
+  const work = dirname(content);
   const outDir = join(work, 'dist');
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** Runs the project's build script (`npm run build`) on a content folder into `outDir`. */
+export function runBuildScript(content: string, outDir: string, env: Record<string, string> = {}): BuildResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: content, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',

@@ -1,0 +1,22 @@
+/** After the build: the emitted HTML must have no broken link or anchor (see src/lib/check-output.ts). */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { checkOutput } from '../lib/check-output.ts';
+import { ContentError } from '../lib/errors.ts';
+
+export function outputCheck(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'orbital-dossier:output-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const problems = checkOutput(fileURLToPath(dir), base);
+        if (problems.length > 0) throw new ContentError(problems);
+        logger.info('Every internal link and anchor of the output resolves.');
+      },
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What Pagefind records for each entry page, derived from the schema fields and the link
+ * graph: filters (collection, type, countries, people, year), metadata and a sort key.
+ */
+import { getCollectionInfo } from './collections.ts';
+import type { AnyEntry, SiteData } from './entries.ts';
+import { formatDate, toIsoDate } from './format.ts';
+import { entryToKey } from './urls.ts';
+
+export interface SearchMeta {
+  filters: { name: string; value: string }[];
+  meta: { name: string; value: string }[];
+  /** ISO date used to sort results by date: the entry's own date, else its `updated` date. */
+  date?: string | undefined;
+}
+
+/** The date an entry is about: when it happened, was published, launched or founded. */
+export function getEntryDate(entry: AnyEntry): Date | undefined {
+  const data = entry.data as Record<string, unknown>;
+  for (const key of ['date', 'published', 'launched', 'started', 'founded']) {
+    if (data[key] instanceof Date) return data[key];
+  }
+  const quotes = data.quotes as { date: Date }[] | undefined;
+  return quotes?.[0]?.date;
+}
+
+function humanize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1).replace(/-/g, ' ');
+}
+
+/** Entry type: the schema's `kind` where it has one, else the collection's singular name. */
+export function getEntryType(entry: AnyEntry): string {
+  const kind = (entry.data as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? humanize(kind) : getCollectionInfo(entry.collection).singular;
+}
+
+export function getSearchMeta(entry: AnyEntry, site: SiteData): SearchMeta {
+  const key = entryToKey(entry);
+  const linked = [key, ...(site.graph.outgoing.get(key) ?? [])];
+  const titlesIn = (collection: string) =>
+    [...new Set(linked.filter((k) => k.startsWith(`${collection}/`)).map((k) => site.byKey.get(k)?.data.title).filter((t): t is string => !!t))].sort();
+  const date = getEntryDate(entry);
+  const filters = [
+    { name: 'collection', value: getCollectionInfo(entry.collection).label },
+    { name: 'type', value: getEntryType(entry) },
+    ...titlesIn('countries').map((value) => ({ name: 'country', value })),
+    ...titlesIn('people').map((value) => ({ name: 'person', value })),
+    ...(date ? [{ name: 'year', value: String(date.getUTCFullYear()) }] : []),
+  ];
+  const meta = [
+    { name: 'collection', value: getCollectionInfo(entry.collection).label },
+    ...(date ? [{ name: 'date', value: formatDate(date) }] : []),
+  ];
+  // Pages without a date of their own sort by when they were last checked, so no page drops out of a sorted search.
+  const updated = (entry.data as { updated?: Date }).updated;
+  const sortDate = date ?? updated;
+  return { filters, meta, date: sortDate && toIsoDate(sortDate) };
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkOutput, fileToUrlPath, urlPathToFile } from '../../src/lib/check-output.ts';
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'od-out-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const html = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+
+describe('the output link check', () => {
+  test('maps files to URLs and back, under a base', () => {
+    const dir = site({ 'index.html': html(''), 'ilrs/overview/index.html': html(''), '_astro/a.css': '' });
+    assert.equal(fileToUrlPath(dir, join(dir, 'ilrs/overview/index.html'), '/kb/'), '/kb/ilrs/overview/');
+    assert.equal(fileToUrlPath(dir, join(dir, 'index.html'), '/'), '/');
+    assert.equal(urlPathToFile(dir, '/kb/ilrs/overview/', '/kb/'), join(dir, 'ilrs/overview/index.html'));
+    assert.equal(urlPathToFile(dir, '/kb/_astro/a.css', '/kb/'), join(dir, '_astro/a.css'));
+    assert.equal(urlPathToFile(dir, '/ilrs/overview/', '/kb/'), undefined);
+    assert.equal(urlPathToFile(dir, '/kb/ilrs/missing/', '/kb/'), undefined);
+  });
+
+  test('accepts a site whose links, assets and anchors all resolve', () => {
+    const dir = site({
+      'index.html': html('<a href="/ilrs/overview/#phases">x</a><a href="ilrs/overview/">rel</a><link href="/_astro/a.css"><a href="https://example.org/a">ext</a><a href="#top" id="top">top</a>'),
+      'ilrs/overview/index.html': html('<h2 id="phases">P</h2><a href="../../">home</a>'),
+      '_astro/a.css': 'body{}',
+    });
+    assert.deepEqual(checkOutput(dir, '/'), []);
+  });
+
+  test('reports a missing page, a missing asset, a missing anchor and a malformed external link', () => {
+    const dir = site({
+      'index.html': html('<a href="/ilrs/nope/">a</a><script src="/_astro/gone.js"></script><a href="/ilrs/overview/#nope">b</a><a href="https//example.org">c</a><a href="ftp://example.org/">d</a>'),
+      'ilrs/overview/index.html': html('<h2 id="phases">P</h2>'),
+    });
+    assert.deepEqual(
+      checkOutput(dir, '/').map((p) => p.message),
+      [
+        'Broken internal link <a href> "/ilrs/nope/": no file serves /ilrs/nope/.',
+        'Broken internal link <script src> "/_astro/gone.js": no file serves /_astro/gone.js.',
+        'Broken anchor <a href> "/ilrs/overview/#nope": ilrs/overview/index.html has no id "nope".',
+        'Broken internal link <a href> "https//example.org": no file serves /https//example.org.',
+        'Malformed external link <a href> "ftp://example.org/".',
+      ],
+    );
+  });
+
+  test('under a base path, a link that forgets the base is broken', () => {
+    const dir = site({ 'index.html': html('<a href="/ilrs/overview/">x</a>'), 'ilrs/overview/index.html': html('') });
+    assert.equal(checkOutput(dir, '/kb/').length, 1);
+    assert.deepEqual(checkOutput(dir, '/'), []);
+  });
+});
