@@ -3,6 +3,7 @@
  * a query is ever parsed as HTML: excerpts are split on Pagefind's <mark> tags, and the
  * rest is inserted as text.
  */
+import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -35,8 +36,6 @@ export interface PagefindApi {
   filters(): Promise<FilterCounts>;
 }
 
-/** The query parameter that carries searched terms to the result page for highlighting. */
-export const HIGHLIGHT_PARAM = 'highlight';
 
 let loading: Promise<PagefindApi> | undefined;
 

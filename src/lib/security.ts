@@ -4,7 +4,9 @@
  * carry (frame-ancestors). Only the site's own origin; 'wasm-unsafe-eval' because
  * Pagefind runs WebAssembly.
  */
-export const CSP_DIRECTIVES = [
+type Directive = `${'default' | 'img' | 'font' | 'connect' | 'worker' | 'object' | 'manifest'}-src ${string}` | `${'base-uri' | 'form-action'} ${string}`;
+
+export const CSP_DIRECTIVES: Directive[] = [
   "default-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

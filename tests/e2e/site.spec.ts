@@ -64,19 +64,53 @@ test('the search index finds a page by its name', async ({ page }) => {
   expect(urls.slice(0, 3)).toContain('/baikonur/lease/');
 });
 
-test('the header search shows excerpts and opens a result with the keyboard', async ({ page }) => {
+test('the header search opens as a dialog with / and Ctrl+K, and works by keyboard alone', async ({ page }) => {
   await page.goto('/');
-  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/pagefind/'))), 'no search bytes before use').toBe(false);
-  const box = page.getByRole('combobox', { name: 'Search the dossier' });
-  await box.fill('BeiDou');
-  const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  const searchBytes = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/pagefind/')).length);
+  expect(await searchBytes(), 'no search bytes before search is opened').toBe(0);
+
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Search the dossier' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('/');
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox', { name: 'Search the dossier' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('BeiDou');
+  const options = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   await expect(options.first()).toBeVisible();
   await expect(options.first().locator('mark').first()).toBeVisible();
-  await box.press('ArrowDown');
+  expect(await searchBytes()).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+  await page.keyboard.press('ArrowUp');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
-  const href = await options.first().getAttribute('href');
-  await box.press('Enter');
-  await expect(page).toHaveURL(href!);
+  const href = (await options.first().getAttribute('data-href'))!;
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(href);
+  // The landing page marks the searched term.
+  await expect(page.locator('[data-pagefind-body] mark.pagefind__highlight').first()).toBeVisible();
+});
+
+test('search shows markup in queries and pages as text, never as HTML', async ({ page }) => {
+  await page.goto('/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E');
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await expect(page.locator('[data-summary]')).toContainText('<img src=x onerror=alert(1)>');
+  expect(await page.locator('search-page img, search-page script').count()).toBe(0);
+  await page.keyboard.press('/');
+  await page.keyboard.type('<b>Baikonur</b>');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  expect(await page.locator('[role="listbox"] b').count()).toBe(0);
+  expect(dialogs).toBe(0);
 });
 
 test('the search page runs the query of its address', async ({ page }) => {

@@ -1,0 +1,34 @@
+/** Atom feed of the dossier's events and of its topic pages by their last check. */
+import type { APIRoute } from 'astro';
+import { Feed } from 'feed';
+import { TOPIC_COLLECTIONS, type CollectionName } from '../lib/collections.ts';
+import { getSiteData } from '../lib/entries.ts';
+import { entryToUrl, withBase } from '../lib/urls.ts';
+
+export const GET: APIRoute = async ({ site: siteUrl }) => {
+  const site = await getSiteData();
+  const absolute = (path: string) => new URL(path, siteUrl).href;
+  const items = [
+    ...(site.byCollection.get('events') ?? []).map((e) => ({ entry: e, date: (e.data as { date: Date }).date })),
+    ...TOPIC_COLLECTIONS.flatMap((name) => (site.byCollection.get(name as CollectionName) ?? []).map((e) => ({ entry: e, date: (e.data as { updated: Date }).updated }))),
+  ]
+    .sort((a, b) => b.date.getTime() - a.date.getTime() || a.entry.id.localeCompare(b.entry.id))
+    .slice(0, 60);
+  const feed = new Feed({
+    title: 'Orbital Dossier',
+    description: 'Events and updates of the dossier on the space partnerships around Kazakhstan.',
+    id: absolute(withBase('/')),
+    link: absolute(withBase('/')),
+    language: 'en',
+    copyright: 'Orbital Dossier',
+    // The newest item's date, not the build's: two builds of one commit give the same feed.
+    updated: items[0]?.date ?? new Date(0),
+    generator: 'Orbital Dossier',
+    feedLinks: { atom: absolute(withBase('/feed.xml')) },
+  });
+  for (const { entry, date } of items) {
+    const link = absolute(entryToUrl(entry));
+    feed.addItem({ title: entry.data.title, id: link, link, description: entry.data.description, date });
+  }
+  return new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
