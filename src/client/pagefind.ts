@@ -3,6 +3,7 @@
  * a query is ever parsed as HTML: excerpts are split on Pagefind's <mark> tags, and the
  * rest is inserted as text.
  */
+import { toSearchName } from '../lib/search-name.ts';
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 export interface PagefindSubResult {
@@ -22,7 +23,7 @@ export interface PagefindResultData {
 export type FilterCounts = Record<string, Record<string, number>>;
 
 export interface PagefindSearch {
-  results: { id: string; data(): Promise<PagefindResultData> }[];
+  results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
   filters: FilterCounts;
   totalFilters: FilterCounts;
   unfilteredResultCount: number;
@@ -43,11 +44,39 @@ let loading: Promise<PagefindApi> | undefined;
 export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
+    await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
     await api.init();
     return api;
   })();
   return loading;
+}
+
+/** Ranking: matches in short pages count only a little more than in long ones. */
+const RANKING = { pageLength: 0.1, termSaturation: 1.0 };
+
+/** Source entries are short, so BM25 favours them; at equal relevance the dossier's own pages come first. */
+const SOURCE_FACTOR = 0.4;
+
+/**
+ * A Pagefind search ranked for this site: an entry whose title or alias is exactly the
+ * query comes first (looked up in the `name` filter), then the others by relevance, with
+ * source entries weighed down. A date sort is left as Pagefind returns it.
+ */
+export async function searchSite(pagefind: PagefindApi, query: string | null, options: Record<string, unknown> = {}): Promise<PagefindSearch> {
+  const name = query ? toSearchName(query) : '';
+  const filters = (options.filters as Record<string, unknown> | undefined) ?? {};
+  const ranked = Boolean(query) && !options.sort;
+  const [main, exact, sources] = await Promise.all([
+    pagefind.search(query, options),
+    ranked && name ? pagefind.search(null, { ...options, filters: { ...filters, name } }) : undefined,
+    ranked ? pagefind.search(query, { ...options, filters: { ...filters, collection: 'Sources' } }) : undefined,
+  ]);
+  if (!ranked) return main;
+  const first = new Set(exact?.results.map((r) => r.id));
+  const isSource = new Set(sources?.results.map((r) => r.id));
+  const score = (r: { id: string; score: number }) => r.score * (isSource.has(r.id) ? SOURCE_FACTOR : 1);
+  const rest = main.results.filter((r) => !first.has(r.id)).sort((a, b) => score(b) - score(a));
+  return { ...main, results: [...(exact?.results ?? []), ...rest] };
 }
 
 function decode(text: string): string {

@@ -4,7 +4,7 @@
  * bookmarked and restored. Values of one facet are combined with OR, facets with AND;
  * filters alone, without a query, browse the whole site.
  */
-import { loadPagefind, renderResult, type FilterCounts, type PagefindApi } from './pagefind.ts';
+import { loadPagefind, renderResult, searchSite, type FilterCounts, type PagefindApi } from './pagefind.ts';
 
 /** Facets in display order, with their labels; the names match the pages' data-pagefind-filter. */
 const FACETS: [string, string][] = [
@@ -107,7 +107,7 @@ export class SearchApp {
       Object.fromEntries([...filters].filter(([name]) => name !== skip).map(([name, values]) => [name, { any: values }]));
     const options: Record<string, unknown> = { filters: toFilters() };
     if (sort) options.sort = { date: sort === 'date-asc' ? 'asc' : 'desc' };
-    const search = await this.#pagefind.search(q || null, options);
+    const search = await searchSite(this.#pagefind, q || null, options);
     // A facet's own counts ignore its own selection, so they say what choosing one more value would add (OR).
     const counts: FilterCounts = { ...search.filters };
     for (const name of filters.keys()) {

@@ -3,7 +3,7 @@
  * dialog with a combobox; results form a listbox driven by the arrow keys, Enter opens
  * the active result, Escape closes.
  */
-import { appendExcerpt, loadPagefind, type PagefindResultData } from './pagefind.ts';
+import { appendExcerpt, loadPagefind, searchSite, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
 
@@ -48,8 +48,10 @@ export class SearchDialog {
       return;
     }
     const pagefind = await loadPagefind(this.#host.dataset.bundle!, this.#host.dataset.base!);
-    const search = await pagefind.debouncedSearch(query, {}, 120);
-    if (!search || query !== this.#query) return; // a newer query has started
+    await new Promise((done) => setTimeout(done, 80)); // let fast typing settle
+    if (query !== this.#query) return; // a newer query has started
+    const search = await searchSite(pagefind, query);
+    if (query !== this.#query) return;
     const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (query !== this.#query) return;
     this.#render(results, search.results.length);

@@ -5,10 +5,13 @@
 import { getCollectionInfo } from './collections.ts';
 import type { AnyEntry, SiteData } from './entries.ts';
 import { formatDate, toIsoDate } from './format.ts';
+import { toSearchName } from './search-name.ts';
 import { entryToKey } from './urls.ts';
 
 export interface SearchMeta {
   filters: { name: string; value: string }[];
+  /** Title and aliases in search-name form, for the exact-name lookup (the `name` filter). */
+  names: string[];
   meta: { name: string; value: string }[];
   /** ISO date used to sort results by date: the entry's own date, else its `updated` date. */
   date?: string | undefined;
@@ -54,5 +57,6 @@ export function getSearchMeta(entry: AnyEntry, site: SiteData): SearchMeta {
   // Pages without a date of their own sort by when they were last checked, so no page drops out of a sorted search.
   const updated = (entry.data as { updated?: Date }).updated;
   const sortDate = date ?? updated;
-  return { filters, meta, date: sortDate && toIsoDate(sortDate) };
+  const names = [...new Set([entry.data.title, ...((entry.data as { aliases?: string[] }).aliases ?? [])].map(toSearchName))];
+  return { filters, names, meta, date: sortDate && toIsoDate(sortDate) };
 }

@@ -94,7 +94,7 @@ test('the header search opens as a dialog with / and Ctrl+K, and works by keyboa
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(href);
   // The landing page marks the searched term.
-  await expect(page.locator('[data-pagefind-body] mark.pagefind__highlight').first()).toBeVisible();
+  await expect(page.locator('[data-pagefind-body] mark.pagefind-highlight').first()).toBeVisible();
 });
 
 test('search shows markup in queries and pages as text, never as HTML', async ({ page }) => {

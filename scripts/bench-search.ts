@@ -1,0 +1,114 @@
+/**
+ * Search benchmark: prints, for the real site and for a generated 1,000-page corpus, the
+ * bytes a reader downloads before and for the first query, and first- and later-query
+ * latency in headless Chromium, through the real header search dialog. Figures only: no
+ * assertion (targets: first query < 150 KB and < 150 ms at 1,000 pages; 0 bytes before).
+ *
+ *   node scripts/bench-search.ts [--dir dist] [--pages 1000] [--skip-corpus]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
+import { startServer } from './serve.ts';
+
+const { values } = parseArgs({
+  options: { dir: { type: 'string', default: 'dist' }, pages: { type: 'string', default: '1000' }, 'skip-corpus': { type: 'boolean', default: false } },
+});
+const ROOT = join(import.meta.dirname, '..');
+
+const WORDS = 'orbit lunar station launch cosmodrome satellite navigation agreement treaty lease ministry agency rocket payload module lander rover sample return network ground relay signal clock constellation partner member roadmap phase mission crew habitat reactor telescope survey crater pole basin polar far side budget sanction component supplier investor market corridor route cooperation memorandum statement summit conference delegation policy analyst fellow institute university think tank report archive timeline'.split(' ');
+
+function makeCorpus(count: number): string {
+  const dir = join(ROOT, '.test-dist/bench-content');
+  rmSync(dir, { recursive: true, force: true });
+  for (const folder of ['sources', 'ilrs', 'events']) mkdirSync(join(dir, folder), { recursive: true });
+  writeFileSync(join(dir, 'sources/bench-source.yaml'), 'title: Benchmark source\npublisher: Bench\nurl: https://example.org/\npublished: 2024-01-01\nkind: report\ndescription: Generated for the search benchmark.\n');
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  for (let i = 0; i < count; i++) {
+    const folder = i % 2 ? 'ilrs' : 'events';
+    const id = `page-${String(i).padStart(4, '0')}`;
+    const paragraphs = Array.from({ length: 6 }, (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folder}/page-${String((i + 1) % count).padStart(4, '0')}]].`);
+    const date = `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`;
+    const front = folder === 'ilrs' ? `updated: ${date}` : `date: ${date}`;
+    writeFileSync(join(dir, folder, `${id}.mdx`), `---\ntitle: Page ${i} ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`);
+  }
+  return dir;
+}
+
+interface Figures {
+  beforeSearch: number;
+  firstBytes: number;
+  firstMs: number;
+  laterMs: number;
+  pages: string;
+}
+
+async function measure(dir: string, queries: string[]): Promise<Figures> {
+  const server = await startServer({ dir, port: 0, base: '/' });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const urls = new Map<string, string>();
+    let searchBytes = 0;
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      if (urls.get(e.requestId)?.includes('/pagefind/')) searchBytes += e.encodedDataLength;
+    });
+    await page.goto(`http://localhost:${port}/`, { waitUntil: 'networkidle' });
+    const beforeSearch = searchBytes;
+    const timeQuery = async (query: string) => {
+      const box = page.getByRole('combobox', { name: 'Search the dossier' });
+      await box.fill('');
+      const started = Date.now();
+      await box.fill(query);
+      await page.waitForFunction((q) => document.querySelector('[data-status]')?.textContent?.match(/result/) && (document.querySelector('#site-search-dialog-q') as HTMLInputElement).value === q, query);
+      return Date.now() - started;
+    };
+    await page.keyboard.press('/');
+    const firstMs = await timeQuery(queries[0]!);
+    await page.waitForLoadState('networkidle');
+    const firstBytes = searchBytes - beforeSearch;
+    const later: number[] = [];
+    for (const q of queries.slice(1)) later.push(await timeQuery(q));
+    const pages = await page.evaluate(async () => {
+      const entry = await (await fetch('/pagefind/pagefind-entry.json')).json();
+      return String(Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0));
+    });
+    return { beforeSearch, firstBytes, firstMs, laterMs: later.sort((a, b) => a - b)[Math.floor(later.length / 2)] ?? 0, pages };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function report(name: string, f: Figures): void {
+  console.log(`${name} (${f.pages} indexed pages)`);
+  console.log(`  search bytes before search is opened: ${f.beforeSearch} B`);
+  console.log(`  bytes transferred for the first query: ${(f.firstBytes / 1024).toFixed(1)} KB`);
+  console.log(`  first query, keystroke to results (incl. loading Pagefind): ${f.firstMs} ms`);
+  console.log(`  later queries, median: ${f.laterMs} ms`);
+}
+
+report('Real site', await measure(values.dir, ['Baikonur', 'BeiDou', 'junior partner', 'lease 2050', 'Roskosmos', 'ILRSCO', 'Gagarin']));
+
+if (!values['skip-corpus']) {
+  const count = Number(values.pages);
+  const content = makeCorpus(count);
+  const outDir = join(ROOT, `.test-dist/bench-${count}`);
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: content }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('The benchmark corpus did not build.');
+  console.log(`\nGenerated corpus: ${count} pages built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  report(`${count}-page corpus`, await measure(outDir, ['lunar station', 'cosmodrome lease', 'satellite navigation', 'sanction supplier', 'crater pole', 'memorandum summit']));
+}
