@@ -79,6 +79,15 @@ export async function searchSite(pagefind: PagefindApi, query: string | null, op
   return { ...main, results: [...(exact?.results ?? []), ...rest] };
 }
 
+/** The result URL with the query's words for the landing page to mark (exact-name results come without). */
+export function withHighlight(url: string, query: string): string {
+  const target = new URL(url, 'http://site');
+  if (!query || target.searchParams.getAll(HIGHLIGHT_PARAM).some(Boolean)) return url;
+  target.searchParams.delete(HIGHLIGHT_PARAM); // Pagefind leaves an empty one on filter-only results
+  for (const word of query.replace(/"/g, '').split(/\s+/).filter(Boolean)) target.searchParams.append(HIGHLIGHT_PARAM, word);
+  return target.pathname + target.search + target.hash;
+}
+
 function decode(text: string): string {
   // A DOMParser document never runs scripts or loads resources: a safe entity decoder.
   return new DOMParser().parseFromString(`<!doctype html><body>${text}`, 'text/html').body.textContent ?? '';
@@ -108,12 +117,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 /** One result: title link, collection and date, excerpt, and links to matching headings. */
-export function renderResult(result: PagefindResultData, options: { id?: string; role?: string } = {}): HTMLElement {
+export function renderResult(result: PagefindResultData, query: string, options: { id?: string; role?: string } = {}): HTMLElement {
   const item = el('li', 'result');
   if (options.role) item.setAttribute('role', options.role);
   if (options.id) item.id = options.id;
   const link = el('a', 'result-title', result.meta.title ?? result.url);
-  link.href = result.url;
+  link.href = withHighlight(result.url, query);
   const meta = el('span', 'result-meta', [result.meta.collection, result.meta.date].filter(Boolean).join(' · '));
   const excerpt = el('p', 'result-excerpt');
   appendExcerpt(excerpt, result.excerpt);

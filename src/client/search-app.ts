@@ -120,7 +120,7 @@ export class SearchApp {
     const count = search.results.length;
     const described = [q && `for “${q}”`, ...[...filters].map(([name, values]) => `${name}: ${values.join(' or ')}`)].filter(Boolean).join(', ');
     summary.textContent = `${count} ${count === 1 ? 'result' : 'results'} ${described}`.trim();
-    list.replaceChildren(...results.map((r) => renderResult(r)));
+    list.replaceChildren(...results.map((r) => renderResult(r, q)));
     if (count > results.length) {
       const more = document.createElement('li');
       more.className = 'result-more';

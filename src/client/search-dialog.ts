@@ -3,7 +3,7 @@
  * dialog with a combobox; results form a listbox driven by the arrow keys, Enter opens
  * the active result, Escape closes.
  */
-import { appendExcerpt, loadPagefind, searchSite, type PagefindResultData } from './pagefind.ts';
+import { appendExcerpt, loadPagefind, searchSite, withHighlight, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
 
@@ -63,7 +63,7 @@ export class SearchDialog {
         const option = document.createElement('li');
         option.setAttribute('role', 'option');
         option.id = `site-search-option-${i}`;
-        option.dataset.href = result.url;
+        option.dataset.href = withHighlight(result.url, this.#query);
         option.setAttribute('aria-selected', 'false');
         const title = document.createElement('span');
         title.className = 'result-title';
@@ -84,7 +84,7 @@ export class SearchDialog {
     this.#status.textContent = this.#query
       ? total === 0
         ? `No results for “${this.#query}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'}${total > results.length ? `, showing the first ${results.length}` : ''}.`
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${this.#query}”${total > results.length ? `, showing the first ${results.length}` : ''}.`
       : '';
   }
 

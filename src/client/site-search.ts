@@ -41,7 +41,13 @@ class SiteSearch extends HTMLElement {
     const { default: PagefindHighlight } = (await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind-highlight.js`)) as {
       default: new (options: Record<string, unknown>) => unknown;
     };
-    new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false, markContext: '[data-pagefind-body]' });
+    new PagefindHighlight({
+      highlightParam: HIGHLIGHT_PARAM,
+      addStyles: false,
+      markContext: '[data-pagefind-body]',
+      // Only visible text: not the hidden search metadata, not what Pagefind does not index.
+      markOptions: { className: 'pagefind-highlight', exclude: ['[hidden]', '[hidden] *', '[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+    });
   }
 }
 

@@ -62,7 +62,3 @@ export function getSiteData(): Promise<SiteData> {
   })();
   return site;
 }
-
-export function getTitle(entry: AnyEntry): string {
-  return entry.data.title;
-}

@@ -10,7 +10,10 @@ export const test = base.extend<{ problems: string[] }>({
       const problems: string[] = [];
       const origin = new URL(baseURL!).origin;
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+        if (message.type() !== 'error' && message.type() !== 'warning') return;
+        // A page served with status 404 on purpose (the 404 page) is not an error of the site.
+        if (/status of 404/.test(message.text()) && message.location().url === page.url()) return;
+        problems.push(`console ${message.type()}: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('request', (request) => {

@@ -1,0 +1,26 @@
+/**
+ * Runs axe-core in a page. The source is evaluated through the DevTools protocol, which the
+ * site's CSP does not govern, so the check needs no 'unsafe-inline' of its own.
+ */
+import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** The rules whose outcome depends on colours: all that can differ between light and dark. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+export async function findViolations(page: Page, run: { tags?: string[]; rules?: string[] } = { tags: AXE_TAGS }): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const violations = await page.evaluate(
+    (run) =>
+      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+        .run(document, { runOnly: run.rules ? { type: 'rule', values: run.rules } : { type: 'tag', values: run.tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations.map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)),
+    run,
+  );
+  return violations;
+}
