@@ -30,9 +30,11 @@ function makeCorpus(count: number): string {
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
   for (let i = 0; i < count; i++) {
-    const folder = i % 2 ? 'ilrs' : 'events';
+    const folderOf = (n: number) => (n % 2 ? 'ilrs' : 'events');
+    const folder = folderOf(i);
     const id = `page-${String(i).padStart(4, '0')}`;
-    const paragraphs = Array.from({ length: 6 }, (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folder}/page-${String((i + 1) % count).padStart(4, '0')}]].`);
+    const next = (i + 1) % count;
+    const paragraphs = Array.from({ length: 6 }, (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folderOf(next)}/page-${String(next).padStart(4, '0')}]].`);
     const date = `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`;
     const front = folder === 'ilrs' ? `updated: ${date}` : `date: ${date}`;
     writeFileSync(join(dir, folder, `${id}.mdx`), `---\ntitle: Page ${i} ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`);
@@ -55,15 +57,14 @@ async function measure(dir: string, queries: string[]): Promise<Figures> {
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const urls = new Map<string, string>();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     let searchBytes = 0;
-    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e) => {
-      if (urls.get(e.requestId)?.includes('/pagefind/')) searchBytes += e.encodedDataLength;
+    // Bytes on the wire (headers and, compressed, bodies) of every search file, including
+    // those Pagefind's web worker fetches.
+    context.on('requestfinished', (request) => {
+      if (!request.url().includes('/pagefind/')) return;
+      void request.sizes().then((s) => (searchBytes += s.responseBodySize + s.responseHeadersSize));
     });
     await page.goto(`http://localhost:${port}/`, { waitUntil: 'networkidle' });
     const beforeSearch = searchBytes;
@@ -77,7 +78,7 @@ async function measure(dir: string, queries: string[]): Promise<Figures> {
     };
     await page.keyboard.press('/');
     const firstMs = await timeQuery(queries[0]!);
-    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
     const firstBytes = searchBytes - beforeSearch;
     const later: number[] = [];
     for (const q of queries.slice(1)) later.push(await timeQuery(q));

@@ -8,6 +8,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 
 const TYPES: Record<string, string> = {
@@ -67,10 +68,18 @@ export function startServer(options: { dir: string; port: number; base: string; 
       return;
     }
     const send = (status: number, file: string, sitePath: string) => {
-      const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const headers: Record<string, string> = { 'Content-Type': type, Vary: 'Accept-Encoding' };
       for (const rule of rules) if (rule.pattern.test(sitePath)) for (const [k, v] of rule.headers) headers[k] = v;
       // Like the usual static hosts: what `_headers` does not cache long is revalidated.
       headers['Cache-Control'] ??= 'public, max-age=0, must-revalidate';
+      // Text is gzipped as any CDN would; Pagefind's own files are compressed already.
+      if (/^(text\/|application\/(json|xml|atom))|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+        const body = gzipSync(readFileSync(file));
+        res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': String(body.length) });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       res.writeHead(status, headers);
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);

@@ -57,6 +57,8 @@ const RANKING = { pageLength: 0.1, termSaturation: 1.0 };
 /** Source entries are short, so BM25 favours them; at equal relevance the dossier's own pages come first. */
 const SOURCE_FACTOR = 0.4;
 
+let sourceIds: Promise<Set<string>> | undefined;
+
 /**
  * A Pagefind search ranked for this site: an entry whose title or alias is exactly the
  * query comes first (looked up in the `name` filter), then the others by relevance, with
@@ -66,14 +68,15 @@ export async function searchSite(pagefind: PagefindApi, query: string | null, op
   const name = query ? toSearchName(query) : '';
   const filters = (options.filters as Record<string, unknown> | undefined) ?? {};
   const ranked = Boolean(query) && !options.sort;
-  const [main, exact, sources] = await Promise.all([
+  // Which pages are sources does not depend on the query: asked once, then remembered.
+  sourceIds ??= pagefind.search(null, { filters: { collection: 'Sources' } }).then((r) => new Set(r.results.map((x) => x.id)));
+  const [main, exact, isSource] = await Promise.all([
     pagefind.search(query, options),
     ranked && name ? pagefind.search(null, { ...options, filters: { ...filters, name } }) : undefined,
-    ranked ? pagefind.search(query, { ...options, filters: { ...filters, collection: 'Sources' } }) : undefined,
+    sourceIds,
   ]);
   if (!ranked) return main;
   const first = new Set(exact?.results.map((r) => r.id));
-  const isSource = new Set(sources?.results.map((r) => r.id));
   const score = (r: { id: string; score: number }) => r.score * (isSource.has(r.id) ? SOURCE_FACTOR : 1);
   const rest = main.results.filter((r) => !first.has(r.id)).sort((a, b) => score(b) - score(a));
   return { ...main, results: [...(exact?.results ?? []), ...rest] };

@@ -48,7 +48,7 @@ export class SearchDialog {
       return;
     }
     const pagefind = await loadPagefind(this.#host.dataset.bundle!, this.#host.dataset.base!);
-    await new Promise((done) => setTimeout(done, 80)); // let fast typing settle
+    await new Promise((done) => setTimeout(done, 40)); // let fast typing settle
     if (query !== this.#query) return; // a newer query has started
     const search = await searchSite(pagefind, query);
     if (query !== this.#query) return;

@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -21,6 +22,10 @@ export function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed no page: no element carries data-pagefind-body.');
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+          // The site has its own search UI: Pagefind's prebuilt UIs would only be dead weight in dist/.
+          for (const file of readdirSync(join(outDir, 'pagefind'))) {
+            if (/^pagefind-(ui|component-ui|modular-ui)\.(js|css)$/.test(file)) rmSync(join(outDir, 'pagefind', file));
+          }
           logger.info(`Pagefind indexed ${added.page_count} pages.`);
         } finally {
           await pagefind.close();
