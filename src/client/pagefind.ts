@@ -130,7 +130,8 @@ export function renderResult(result: PagefindResultData, query: string, options:
   const excerpt = el('p', 'result-excerpt');
   appendExcerpt(excerpt, result.excerpt);
   item.append(link, meta, excerpt);
-  const subs = result.sub_results.filter((s) => s.url !== result.url && s.url.includes('#')).slice(0, 3);
+  // Sub-results link to the matching headings; the footnotes' own heading is no place to land.
+  const subs = result.sub_results.filter((s) => s.url !== result.url && s.url.includes('#') && !s.url.includes('#footnote-label')).slice(0, 3);
   if (subs.length > 0) {
     const list = el('ul', 'result-subs');
     for (const sub of subs) {
