@@ -325,7 +325,7 @@ export function buildContentIndex(root: string, contentDir: string): ContentInde
   return { root, contentDir, entries, byPath, problems };
 }
 
-let cached: { signature: string; index: ContentIndex } | undefined;
+let cached: { signature: string; index: ContentIndex; checkedAt: number } | undefined;
 
 function signatureOf(contentDir: string): string {
   return listEntryFiles(contentDir)
@@ -333,9 +333,15 @@ function signatureOf(contentDir: string): string {
     .join('|');
 }
 
-/** The index of `contentDir`, rebuilt only when a file was added, removed or changed. */
+/**
+ * The index of `contentDir`, rebuilt only when a file was added, removed or changed. The
+ * files are looked at no more than once a second: the plugin asks for every page it renders.
+ */
 export function getContentIndex(root: string, contentDir: string): ContentIndex {
+  const now = Date.now();
+  if (cached && cached.signature.startsWith(`${contentDir}|`) && now - cached.checkedAt < 1000) return cached.index;
   const signature = `${contentDir}|${signatureOf(contentDir)}`;
-  if (cached?.signature !== signature) cached = { signature, index: buildContentIndex(root, contentDir) };
+  if (cached?.signature !== signature) cached = { signature, index: buildContentIndex(root, contentDir), checkedAt: now };
+  else cached.checkedAt = now;
   return cached.index;
 }

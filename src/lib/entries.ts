@@ -7,8 +7,8 @@ import { COLLECTION_NAMES, type CollectionName } from './collections.ts';
 import { getContentIndex } from './content-index.ts';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
 import { getContentDir, getProjectRoot } from './project.ts';
-import { resolveCrossLink, resolveInternalUrl } from './resolve-links.ts';
-import { entryToKey, type EntryKey } from './urls.ts';
+import { getBodyTargets } from './resolve-links.ts';
+import { entryToKey } from './urls.ts';
 
 export type AnyEntry = CollectionEntry<CollectionKey>;
 
@@ -33,19 +33,6 @@ export function sortEntries(entries: AnyEntry[]): AnyEntry[] {
   });
 }
 
-function bodyTargets(entry: AnyEntry): EntryKey[] {
-  const index = getContentIndex(getProjectRoot(), getContentDir());
-  const indexed = index.entries.get(entryToKey(entry));
-  if (!indexed) return [];
-  const targets: EntryKey[] = [];
-  for (const link of indexed.links) {
-    const result =
-      link.kind === 'cross-link' ? resolveCrossLink(index, link.raw.slice(2, -2), '/') : resolveInternalUrl(index, link.raw, indexed, '/');
-    if (result.ok && result.target) targets.push(result.target);
-  }
-  return targets;
-}
-
 let site: Promise<SiteData> | undefined;
 
 export function getSiteData(): Promise<SiteData> {
@@ -57,7 +44,13 @@ export function getSiteData(): Promise<SiteData> {
       byCollection.set(name, entries);
       for (const entry of entries) byKey.set(entryToKey(entry), entry);
     }
-    const graph = buildLinkGraph([...byKey.values()].map((e) => ({ collection: e.collection, id: e.id, data: e.data, bodyLinks: bodyTargets(e) })));
+    // The content index is read once for the whole site, not once per entry.
+    const index = getContentIndex(getProjectRoot(), getContentDir());
+    const bodyLinks = (e: AnyEntry) => {
+      const indexed = index.entries.get(entryToKey(e));
+      return indexed ? getBodyTargets(index, indexed) : [];
+    };
+    const graph = buildLinkGraph([...byKey.values()].map((e) => ({ collection: e.collection, id: e.id, data: e.data, bodyLinks: bodyLinks(e) })));
     return { byCollection, byKey, graph };
   })();
   return site;

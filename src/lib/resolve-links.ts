@@ -57,6 +57,15 @@ export function resolveInternalUrl(index: ContentIndex, url: string, from: Index
   return { ok: false, ...ContentErrors.unknownInternalLink(url, suggest(pathname, known)) };
 }
 
+/** The entries an indexed entry's body links to (cross-links and internal Markdown links that resolve). */
+export function getBodyTargets(index: ContentIndex, entry: IndexedEntry): EntryKey[] {
+  return entry.links.flatMap((link) => {
+    const result =
+      link.kind === 'cross-link' ? resolveCrossLink(index, link.raw.slice(2, -2), '/') : resolveInternalUrl(index, link.raw, entry, '/');
+    return result.ok && result.target ? [result.target] : [];
+  });
+}
+
 /** Every problem of the content: reading problems plus each unresolvable body link. */
 export function checkContentIndex(index: ContentIndex): Problem[] {
   const problems = [...index.problems];

@@ -11,7 +11,7 @@ import { checkSchemas } from '../../src/integrations/content-check.ts';
 import type { CollectionName } from '../../src/lib/collections.ts';
 import { buildContentIndex } from '../../src/lib/content-index.ts';
 import { buildLinkGraph } from '../../src/lib/link-graph.ts';
-import { checkContentIndex, resolveCrossLink, resolveInternalUrl } from '../../src/lib/resolve-links.ts';
+import { checkContentIndex, getBodyTargets } from '../../src/lib/resolve-links.ts';
 import { entryToKey, type EntryKey } from '../../src/lib/urls.ts';
 import { SCHEMAS } from '../../src/schemas/index.ts';
 
@@ -47,11 +47,7 @@ for (const e of entries) {
 }
 
 function bodyTargets(key: string): EntryKey[] {
-  const entry = index.entries.get(key)!;
-  return entry.links.flatMap((link) => {
-    const r = link.kind === 'cross-link' ? resolveCrossLink(index, link.raw.slice(2, -2), '/') : resolveInternalUrl(index, link.raw, entry, '/');
-    return r.ok && r.target ? [r.target] : [];
-  });
+  return getBodyTargets(index, index.entries.get(key)!);
 }
 
 describe('the content', () => {
