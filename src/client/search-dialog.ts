@@ -116,7 +116,7 @@ export class SearchDialog {
       if (option) this.#go(option, event);
       else if (this.#query) location.href = this.#all.href;
     }
-    // Escape closes the modal dialog natively.
+    // Escape: `<site-search>` closes the dialog.
   }
 
   #go(option: HTMLElement, event: MouseEvent | KeyboardEvent): void {

@@ -1,6 +1,7 @@
 /**
- * `<site-search>`: the header search, kept tiny because every page loads it. The header
- * box, `/` and Ctrl/⌘+K open the search dialog, whose code (and Pagefind) load only then.
+ * `<site-search>`: the header search, kept tiny because every page loads it. Clicking or
+ * typing in the header box, `/` and Ctrl/⌘+K open the search dialog, whose code (and
+ * Pagefind) load only then.
  * On a page reached from a search, it marks the searched terms.
  */
 import { HIGHLIGHT_PARAM } from './highlight-param.ts';
@@ -12,24 +13,38 @@ class SiteSearch extends HTMLElement {
     const input = this.querySelector<HTMLInputElement>('form input')!;
     const dialog = this.querySelector('dialog')!;
     const dialogInput = dialog.querySelector('input')!;
-    const open = (event?: Event, value = '') => {
+    const open = (event?: Event, value = '', typing = false) => {
       event?.preventDefault();
       // The dialog opens at once, so no keystroke is lost while its code loads.
       if (!dialog.open) {
         dialog.showModal();
         if (value) dialogInput.value = value;
         dialogInput.focus();
-        dialogInput.select();
+        // Typing goes on where it began; otherwise the old query is selected, ready to replace.
+        if (typing) dialogInput.setSelectionRange(value.length, value.length);
+        else dialogInput.select();
       }
       this.#controller ??= import('./search-dialog.ts').then(({ SearchDialog }) => new SearchDialog(this));
       void this.#controller.then((controller) => controller.search());
     };
-    input.addEventListener('focus', (event) => open(event, input.value));
+    // Not on focus: closing the dialog gives focus back to the box, which must not reopen it.
+    input.addEventListener('input', (event) => open(event, input.value, true));
     input.addEventListener('click', (event) => open(event, input.value));
+    // One Escape closes, rather than first clearing the box as search fields do.
+    dialogInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        dialog.close();
+      }
+    });
+    dialog.addEventListener('close', () => {
+      input.value = dialogInput.value;
+    });
     this.querySelector('form')!.addEventListener('submit', (event) => open(event, input.value));
     document.addEventListener('keydown', (event) => {
       const target = event.target as HTMLElement;
-      const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      // Focus may linger on the box of a just-closed dialog until the next frame.
+      const typing = (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && !(dialog.contains(target) && !dialog.open);
       if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) open(event);
       else if (event.key === '/' && !typing && !dialog.open) open(event);
     });

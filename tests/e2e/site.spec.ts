@@ -97,6 +97,30 @@ test('the header search opens as a dialog with / and Ctrl+K, and works by keyboa
   await expect(page.locator('[data-pagefind-body] mark.pagefind-highlight').first()).toBeVisible();
 });
 
+test('closing the search dialog hands focus back to the header box without reopening it', async ({ page }) => {
+  await page.goto('/');
+  const header = page.getByRole('banner').getByRole('searchbox', { name: 'Search the dossier' });
+  const dialog = page.getByRole('dialog', { name: 'Search the dossier' });
+  await header.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(header).toBeFocused();
+  await page.waitForTimeout(300); // long enough for a reopening to show
+  await expect(dialog).toBeHidden();
+
+  // Typing in the focused header box opens the dialog and carries on the same query.
+  await page.keyboard.type('Baik');
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox', { name: 'Search the dossier' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('onur');
+  await expect(box).toHaveValue('Baikonur');
+  await expect(dialog.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(header).toHaveValue('Baikonur');
+});
+
 test('search shows markup in queries and pages as text, never as HTML', async ({ page }) => {
   await page.goto('/search/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E');
   let dialogs = 0;
