@@ -1,12 +1,14 @@
 /**
  * An independent check of the emitted site: every internal href and src must name a file
  * of the output, every #fragment an id on the target page, and every external link must be
- * a well-formed http(s) URL. Reads the HTML files only; knows nothing of the content.
+ * a well-formed https URL (the rule of `external-url.ts`). Reads the HTML files only;
+ * knows nothing of the content.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
 import type { Problem } from './errors.ts';
+import { externalUrlProblem, isExternalUrl } from './external-url.ts';
 import { normalizeBase } from './urls.ts';
 
 interface PageLinks {
@@ -42,7 +44,7 @@ function readPage(file: string): PageLinks {
   return page;
 }
 
-function listHtml(dir: string): string[] {
+export function listHtml(dir: string): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && entry.name.endsWith('.html')) files.push(join(entry.parentPath, entry.name));
@@ -83,17 +85,9 @@ export function checkOutput(dir: string, base: string): Problem[] {
         problems.push({ file: at, message: `Empty ${attribute}.`, hint: 'Give the link a target or remove it.' });
         continue;
       }
-      if (/^(mailto|tel):/i.test(url)) continue;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
-        let parsed: URL | undefined;
-        try {
-          parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
-        } catch {
-          parsed = undefined;
-        }
-        if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname.includes('.')) {
-          problems.push({ file: at, message: `Malformed external link ${attribute} "${url}".`, hint: 'External links must be absolute http(s) URLs.' });
-        }
+      if (isExternalUrl(url)) {
+        const problem = externalUrlProblem(url, `external link ${attribute}`);
+        if (problem) problems.push({ file: at, ...problem });
         continue;
       }
       const target = new URL(url, pageUrl);

@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import { COLLECTION_NAMES, isCollectionName } from './collections.ts';
 import { ContentErrors, type Problem, suggest } from './errors.ts';
+import { isExternalUrl } from './external-url.ts';
 import { entryToKey, ID_PATTERN, toKebabId, type EntryKey } from './urls.ts';
 
 /** Frontmatter keys that hold dates, wherever they are nested. */
@@ -33,7 +34,7 @@ export const ENTRY_EXTENSIONS = ['.mdx', '.md', '.yaml', '.yml'] as const;
 
 /** A `[[collection/id#anchor|label]]` cross-link or a Markdown link found in a body. */
 export interface BodyLink {
-  kind: 'cross-link' | 'markdown-link';
+  kind: 'cross-link' | 'markdown-link' | 'external-link';
   /** The text as written: `[[ilrs/overview|the ILRS]]` or the link's URL. */
   raw: string;
   line: number;
@@ -234,16 +235,12 @@ function collectLinks(parsed: ParsedFile): void {
       for (const m of node.value.matchAll(CROSS_LINK)) {
         parsed.entry.links.push({ kind: 'cross-link', raw: m[0], ...placeInText(node, m.index, parsed.bodyLine) });
       }
-    } else if (node.type === 'link' && isCheckedUrl(node.url)) {
+    } else if (node.type === 'link') {
       const start = node.position?.start ?? { line: 1, column: 1 };
-      parsed.entry.links.push({ kind: 'markdown-link', raw: node.url, line: start.line + parsed.bodyLine - 1, column: start.column });
+      const kind = isExternalUrl(node.url) ? 'external-link' : 'markdown-link';
+      parsed.entry.links.push({ kind, raw: node.url, line: start.line + parsed.bodyLine - 1, column: start.column });
     }
   });
-}
-
-/** Links we check: anything that is not an external URL (scheme) or a protocol-relative one. */
-export function isCheckedUrl(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
 }
 
 /** Heading text as it will render: cross-links replaced by their labels. */

@@ -7,6 +7,7 @@ import { COLLECTION_NAMES, isCollectionName } from './collections.ts';
 import type { ContentIndex, IndexedEntry } from './content-index.ts';
 import { parseCrossLink } from './content-index.ts';
 import { ContentErrors, type Problem, suggest } from './errors.ts';
+import { externalUrlProblem } from './external-url.ts';
 import { collectionToUrl, entryToKey, entryToUrl, STATIC_PAGES, urlToEntry, withBase, type EntryKey } from './urls.ts';
 
 export type Resolution =
@@ -60,17 +61,23 @@ export function resolveInternalUrl(index: ContentIndex, url: string, from: Index
 /** The entries an indexed entry's body links to (cross-links and internal Markdown links that resolve). */
 export function getBodyTargets(index: ContentIndex, entry: IndexedEntry): EntryKey[] {
   return entry.links.flatMap((link) => {
+    if (link.kind === 'external-link') return [];
     const result =
       link.kind === 'cross-link' ? resolveCrossLink(index, link.raw.slice(2, -2), '/') : resolveInternalUrl(index, link.raw, entry, '/');
     return result.ok && result.target ? [result.target] : [];
   });
 }
 
-/** Every problem of the content: reading problems plus each unresolvable body link. */
+/** Every problem of the content: reading problems, each unresolvable body link, each external link that is not https. */
 export function checkContentIndex(index: ContentIndex): Problem[] {
   const problems = [...index.problems];
   for (const entry of index.entries.values()) {
     for (const link of entry.links) {
+      if (link.kind === 'external-link') {
+        const problem = externalUrlProblem(link.raw);
+        if (problem) problems.push({ file: entry.file, line: link.line, column: link.column, ...problem });
+        continue;
+      }
       const result =
         link.kind === 'cross-link'
           ? resolveCrossLink(index, link.raw.slice(2, -2), '/')

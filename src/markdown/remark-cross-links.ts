@@ -7,7 +7,8 @@
 import type { Link, PhrasingContent, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { CROSS_LINK, getContentIndex, isCheckedUrl, type ContentIndex } from '../lib/content-index.ts';
+import { CROSS_LINK, getContentIndex, type ContentIndex } from '../lib/content-index.ts';
+import { isExternalUrl } from '../lib/external-url.ts';
 import { resolveCrossLink, resolveInternalUrl } from '../lib/resolve-links.ts';
 
 export interface CrossLinkOptions {
@@ -32,7 +33,7 @@ export function remarkCrossLinks(options: CrossLinkOptions) {
     if (!entry) return;
 
     visit(tree, (node, position, parent) => {
-      if (node.type === 'link' && isCheckedUrl(node.url)) {
+      if (node.type === 'link' && !isExternalUrl(node.url)) {
         const result = resolveInternalUrl(index, node.url, entry, options.base);
         if (!result.ok) fail(file, result.message, result.hint, node);
         node.url = result.href;

@@ -8,8 +8,15 @@ export const isoDate = z.union([
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').pipe(z.coerce.date()),
 ]).refine((d) => !Number.isNaN(d.getTime()), 'expected a real calendar date as YYYY-MM-DD');
 
-/** An http(s) URL; other schemes are refused. */
-export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
+/** An https URL. Other schemes are refused, plain http too: the site links out over https only. */
+export const httpsUrl = z.url({
+  protocol: /^https$/,
+  hostname: z.regexes.domain,
+  error: (issue) =>
+    typeof issue.input === 'string' && /^http:\/\//i.test(issue.input)
+      ? `expected an https:// URL, not plain http; link to "https://${issue.input.slice('http://'.length)}"`
+      : 'expected an https:// URL',
+});
 
 /** Other names the entry is known by: acronyms, transliterations, other spellings. Indexed for search with high weight. */
 export const aliases = z.array(z.string().min(1)).default([]);

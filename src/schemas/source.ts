@@ -1,14 +1,14 @@
 /** Sources: one entry per article, report or statement cited. Plain YAML data. */
 import { z } from 'astro/zod';
-import { aliases, httpUrl, isoDate } from './fields.ts';
+import { aliases, httpsUrl, isoDate } from './fields.ts';
 
 export const sourceSchema = z.strictObject({
   /** Title of the article or document, as published. */
   title: z.string().min(1),
   /** Who published it, e.g. "Radio Free Europe/Radio Liberty". */
   publisher: z.string().min(1),
-  /** Address of the original, http(s) only. */
-  url: httpUrl,
+  /** Address of the original, https only. */
+  url: httpsUrl,
   /** Publication date, YYYY-MM-DD. */
   published: isoDate,
   /** Author or authors, when named. */

@@ -92,7 +92,17 @@ const CASES: { name: string; files: Record<string, string | null>; expect: RegEx
   {
     name: 'a source URL that is not http(s) is refused',
     files: { 'sources/bad-url.yaml': source('javascript:alert(1)') },
-    expect: [/content\/sources\/bad-url\.yaml:3/, /\*\*url\*\*: expected an http:\/\/ or https:\/\/ URL/, /"javascript:alert\(1\)"/],
+    expect: [/content\/sources\/bad-url\.yaml:3/, /\*\*url\*\*: expected an https:\/\/ URL/, /"javascript:alert\(1\)"/],
+  },
+  {
+    name: 'a plain http source URL is refused with its https address',
+    files: { 'sources/http-url.yaml': source('http://example.org/report') },
+    expect: [/content\/sources\/http-url\.yaml:3/, /\*\*url\*\*: expected an https:\/\/ URL, not plain http; link to "https:\/\/example\.org\/report"/],
+  },
+  {
+    name: 'a plain http or malformed link in a body is refused at its line',
+    files: { 'ilrs/gamma.mdx': topicPage('Intro.\n\nRead [the report](http://example.org/report) or [this one](https://localhost/a).') },
+    expect: [/content\/ilrs\/gamma\.mdx:\d+:6/, /Insecure external link "http:\/\/example\.org\/report": plain http/, /Link to the https address: "https:\/\/example\.org\/report"/, /Malformed external link "https:\/\/localhost\/a"/],
   },
   {
     name: 'unreadable YAML names the line',

@@ -36,9 +36,9 @@ describe('the output link check', () => {
     assert.deepEqual(checkOutput(dir, '/'), []);
   });
 
-  test('reports a missing page, a missing asset, a missing anchor and a malformed external link', () => {
+  test('reports a missing page, a missing asset, a missing anchor, a malformed and an insecure external link', () => {
     const dir = site({
-      'index.html': html('<a href="/ilrs/nope/">a</a><script src="/_astro/gone.js"></script><a href="/ilrs/overview/#nope">b</a><a href="https//example.org">c</a><a href="ftp://example.org/">d</a>'),
+      'index.html': html('<a href="/ilrs/nope/">a</a><script src="/_astro/gone.js"></script><a href="/ilrs/overview/#nope">b</a><a href="https//example.org">c</a><a href="ftp://example.org/">d</a><a href="http://example.org/x">e</a><img src="https://localhost/a.png" alt="">'),
       'ilrs/overview/index.html': html('<h2 id="phases">P</h2>'),
     });
     assert.deepEqual(
@@ -49,6 +49,8 @@ describe('the output link check', () => {
         'Broken anchor <a href> "/ilrs/overview/#nope": ilrs/overview/index.html has no id "nope".',
         'Broken internal link <a href> "https//example.org": no file serves /https//example.org.',
         'Malformed external link <a href> "ftp://example.org/".',
+        'Insecure external link <a href> "http://example.org/x": plain http.',
+        'Malformed external link <img src> "https://localhost/a.png".',
       ],
     );
   });

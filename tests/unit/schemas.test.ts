@@ -56,10 +56,12 @@ describe('view schema', () => {
 
 describe('source schema', () => {
   const source = { title: 'T', publisher: 'P', url: 'https://example.org/a', published: '2024-08-13', kind: 'news', description: 'D' };
-  test('accepts http and https only', () => {
+  test('accepts https only, and names the https address for a plain http one', () => {
     assert.ok(SCHEMAS.sources.safeParse(source).success);
-    assert.ok(SCHEMAS.sources.safeParse({ ...source, url: 'http://example.org/' }).success);
-    for (const url of ['ftp://example.org/', 'javascript:alert(1)', 'example.org', '/local']) assert.ok(!SCHEMAS.sources.safeParse({ ...source, url }).success, url);
+    for (const url of ['ftp://example.org/', 'javascript:alert(1)', 'example.org', '/local', 'https://localhost/a']) assert.ok(!SCHEMAS.sources.safeParse({ ...source, url }).success, url);
+    const http = SCHEMAS.sources.safeParse({ ...source, url: 'http://example.org/a' });
+    assert.ok(!http.success);
+    assert.match(http.error.issues[0]!.message, /not plain http; link to "https:\/\/example\.org\/a"/);
   });
   test('marks reliability secondary unless told otherwise', () => {
     assert.equal(SCHEMAS.sources.parse(source).reliability, 'secondary');
