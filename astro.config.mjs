@@ -8,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { printNotes } from './src/integrations/print-notes.ts';
 import { getContentDir, getProjectRoot } from './src/lib/project.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
     mdx(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    // Rewrites pages, so it runs before the output is checked and indexed.
+    printNotes(),
     outputCheck(),
     pagefindIndex(),
     headersFile(),

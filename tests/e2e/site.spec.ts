@@ -143,3 +143,29 @@ test('the search page runs the query of its address', async ({ page }) => {
   await expect(page.locator('[data-results] li a').first()).toBeVisible();
   await expect(page.locator('[data-summary]')).toContainText('for “Gagarin”');
 });
+
+test('printed, a page drops navigation and search, and lists its links as numbered notes', async ({ page }) => {
+  await page.goto('/ilrs/members/');
+  const notes = page.getByRole('region', { name: 'Link addresses' });
+  await expect(notes, 'on screen the notes are hidden').toBeHidden();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+  await expect(page.getByRole('contentinfo')).toBeHidden();
+  await expect(notes).toBeVisible();
+  const items = notes.getByRole('listitem');
+  expect(await items.count()).toBeGreaterThan(20);
+
+  // A cross-link in the text: its number names its full address in the notes.
+  const link = page.locator('.prose a.cross-link').first();
+  const number = Number(await link.getAttribute('data-print-note'));
+  const href = (await link.getAttribute('href'))!;
+  const canonical = (await page.locator('link[rel="canonical"]').getAttribute('href'))!;
+  await expect(items.nth(number - 1)).toHaveText(new URL(href, canonical).href);
+  expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toContain('[');
+  // A source's external address is listed as it is.
+  const external = page.locator('.sources a[href^="https://"]').first();
+  await expect(items.nth(Number(await external.getAttribute('data-print-note')) - 1)).toHaveText((await external.getAttribute('href'))!);
+});
+
