@@ -34,7 +34,7 @@ export const ENTRY_EXTENSIONS = ['.mdx', '.md', '.yaml', '.yml'] as const;
 
 /** A `[[collection/id#anchor|label]]` cross-link or a Markdown link found in a body. */
 export interface BodyLink {
-  kind: 'cross-link' | 'markdown-link' | 'external-link';
+  kind: 'cross-link' | 'unclosed-cross-link' | 'markdown-link' | 'external-link';
   /** The text as written: `[[ilrs/overview|the ILRS]]` or the link's URL. */
   raw: string;
   line: number;
@@ -234,6 +234,12 @@ function collectLinks(parsed: ParsedFile): void {
     if (node.type === 'text') {
       for (const m of node.value.matchAll(CROSS_LINK)) {
         parsed.entry.links.push({ kind: 'cross-link', raw: m[0], ...placeInText(node, m.index, parsed.bodyLine) });
+      }
+      // A `[[` left without its `]]`: most often a `|` that split a table cell.
+      const stray = node.value.replace(CROSS_LINK, (m) => ' '.repeat(m.length)).indexOf('[[');
+      if (stray >= 0) {
+        const raw = node.value.slice(stray).split(/\s/)[0]!;
+        parsed.entry.links.push({ kind: 'unclosed-cross-link', raw, ...placeInText(node, stray, parsed.bodyLine) });
       }
     } else if (node.type === 'link') {
       const start = node.position?.start ?? { line: 1, column: 1 };

@@ -55,6 +55,10 @@ export const ContentErrors = {
     message: `Unexpected cross-link "${raw}", expected [[collection/id]], [[collection/id|label]] or [[collection/id#heading]].`,
     hint: 'Write the collection folder and the file name without extension, e.g. [[ilrs/overview]].',
   }),
+  unclosedCrossLink: (raw: string) => ({
+    message: `Unclosed cross-link "${raw}": no "]]" follows it in the same text.`,
+    hint: 'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].',
+  }),
   unknownEntry: (value: string, suggestion?: string) => ({
     message: `Unknown cross-link target "${value}": no such entry.`,
     hint: didYouMean(suggestion, 'Create the entry, or link to an existing file under content/.'),

@@ -61,7 +61,7 @@ export function resolveInternalUrl(index: ContentIndex, url: string, from: Index
 /** The entries an indexed entry's body links to (cross-links and internal Markdown links that resolve). */
 export function getBodyTargets(index: ContentIndex, entry: IndexedEntry): EntryKey[] {
   return entry.links.flatMap((link) => {
-    if (link.kind === 'external-link') return [];
+    if (link.kind === 'external-link' || link.kind === 'unclosed-cross-link') return [];
     const result =
       link.kind === 'cross-link' ? resolveCrossLink(index, link.raw.slice(2, -2), '/') : resolveInternalUrl(index, link.raw, entry, '/');
     return result.ok && result.target ? [result.target] : [];
@@ -73,6 +73,10 @@ export function checkContentIndex(index: ContentIndex): Problem[] {
   const problems = [...index.problems];
   for (const entry of index.entries.values()) {
     for (const link of entry.links) {
+      if (link.kind === 'unclosed-cross-link') {
+        problems.push({ file: entry.file, line: link.line, column: link.column, ...ContentErrors.unclosedCrossLink(link.raw) });
+        continue;
+      }
       if (link.kind === 'external-link') {
         const problem = externalUrlProblem(link.raw);
         if (problem) problems.push({ file: entry.file, line: link.line, column: link.column, ...problem });

@@ -3,18 +3,25 @@ import { z } from 'astro/zod';
 import { isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const missionSchema = z.strictObject({
-  ...pageFields,
-  /** Organizations that fly it. */
-  operators: z.array(ref('organizations')).min(1, 'expected at least one operator'),
-  /** Where it stands. */
-  status: z.enum(['planned', 'in-flight', 'completed', 'failed']),
-  /** Launch date (planned or actual), YYYY-MM-DD. */
-  launched: isoDate.optional(),
-  /** Launch site. */
-  launchSite: ref('places').optional(),
-  /** Programme it belongs to. */
-  programme: ref('programmes').optional(),
-});
+export const missionSchema = z
+  .strictObject({
+    ...pageFields,
+    /** Organizations that fly it; give `country` instead where the operator has no entry (early Soviet flights). */
+    operators: z.array(ref('organizations')).default([]),
+    /** State whose programme flew it, for a mission whose operator has no entry of its own. */
+    country: ref('countries').optional(),
+    /** Where it stands. */
+    status: z.enum(['planned', 'in-flight', 'completed', 'failed']),
+    /** Launch date (planned or actual), YYYY-MM-DD. */
+    launched: isoDate.optional(),
+    /** Launch site. */
+    launchSite: ref('places').optional(),
+    /** Programme it belongs to. */
+    programme: ref('programmes').optional(),
+  })
+  .refine((mission) => mission.operators.length > 0 || mission.country !== undefined, {
+    message: 'expected at least one operator, or the country that flew it where the operator has no entry',
+    path: ['operators'],
+  });
 
 export type MissionData = z.output<typeof missionSchema>;

@@ -54,6 +54,8 @@ const QUERIES: [query: string, expected: string][] = [
   ['Juliana Süß', '/people/juliana-suess/'],
   ['Bayterek', '/organizations/baiterek-jv/'],
   ['Tyuratam', '/baikonur/overview/'],
+  ['USSR', '/countries/soviet-union/'],
+  ['СССР', '/countries/soviet-union/'],
   // Phrases, quoted and not
   ['"junior partner"', '/views/suess-russia-junior-partner/'],
   ['junior partner', '/views/suess-russia-junior-partner/'],

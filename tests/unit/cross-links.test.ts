@@ -95,6 +95,13 @@ describe('the content index', () => {
     const result = resolveCrossLink(site.index, 'ilrs/overview#phases-and-dates', '/kb/');
     assert.deepEqual(result.ok && [result.href, result.label], ['/kb/ilrs/overview/#phases-and-dates', 'ILRS overview']);
   });
+  test('reports a cross-link that a table bar split in two, and how to escape the bar', () => {
+    const bad = makeContent({ 'sources/wire.yaml': SOURCE, 'ilrs/a.mdx': page('A', '| a | b |\n| - | - |\n| x | [[ilrs/a|label]] |') });
+    assert.deepEqual(
+      checkContentIndex(bad.index).map((p) => [p.line, p.column, p.message, p.hint]),
+      [[10, 7, 'Unclosed cross-link "[[ilrs/a": no "]]" follows it in the same text.', 'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].']],
+    );
+  });
   test('reports every bad link of a site at once', () => {
     const bad = makeContent({ 'sources/wire.yaml': SOURCE, 'ilrs/a.mdx': page('A', '[[ilrs/b]] [[ilrs/c]]\n\n[[nope/x]]') });
     assert.deepEqual(
