@@ -44,8 +44,12 @@ let loading: Promise<PagefindApi> | undefined;
 export function loadPagefind(bundle: string, base: string): Promise<PagefindApi> {
   loading ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
+    // On the main thread: the index is small, and starting a worker costs more than it saves.
+    await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, noWorker: true });
     await api.init();
+    // Warm what every ranked query needs, so the first one waits only for its own words.
+    sourceIds ??= loadSourceIds(api);
+    void api.search(null, { filters: { name: '' } });
     return api;
   })();
   return loading;
@@ -59,6 +63,11 @@ const SOURCE_FACTOR = 0.4;
 
 let sourceIds: Promise<Set<string>> | undefined;
 
+/** Which pages are sources does not depend on the query: asked once, as Pagefind loads, then remembered. */
+function loadSourceIds(pagefind: PagefindApi): Promise<Set<string>> {
+  return pagefind.search(null, { filters: { collection: 'Sources' } }).then((r) => new Set(r.results.map((x) => x.id)));
+}
+
 /**
  * A Pagefind search ranked for this site: an entry whose title or alias is exactly the
  * query comes first (looked up in the `name` filter), then the others by relevance, with
@@ -68,8 +77,7 @@ export async function searchSite(pagefind: PagefindApi, query: string | null, op
   const name = query ? toSearchName(query) : '';
   const filters = (options.filters as Record<string, unknown> | undefined) ?? {};
   const ranked = Boolean(query) && !options.sort;
-  // Which pages are sources does not depend on the query: asked once, then remembered.
-  sourceIds ??= pagefind.search(null, { filters: { collection: 'Sources' } }).then((r) => new Set(r.results.map((x) => x.id)));
+  sourceIds ??= loadSourceIds(pagefind);
   const [main, exact, isSource] = await Promise.all([
     pagefind.search(query, options),
     ranked && name ? pagefind.search(null, { ...options, filters: { ...filters, name } }) : undefined,

@@ -6,6 +6,8 @@
 import { appendExcerpt, loadPagefind, searchSite, withHighlight, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
+/** How many results are shown before the rest have loaded. */
+const FIRST_RESULTS = 3;
 
 export class SearchDialog {
   #host: HTMLElement;
@@ -48,44 +50,50 @@ export class SearchDialog {
       return;
     }
     const pagefind = await loadPagefind(this.#host.dataset.bundle!, this.#host.dataset.base!);
-    await new Promise((done) => setTimeout(done, 40)); // let fast typing settle
     if (query !== this.#query) return; // a newer query has started
     const search = await searchSite(pagefind, query);
     if (query !== this.#query) return;
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    // The first few show as soon as their data is in; the rest follow below them.
+    const pending = search.results.slice(0, MAX_RESULTS).map((r) => r.data());
+    const first = await Promise.all(pending.slice(0, FIRST_RESULTS));
     if (query !== this.#query) return;
-    this.#render(results, search.results.length);
+    this.#render(first, search.results.length, pending.length);
+    if (pending.length <= first.length) return;
+    const rest = await Promise.all(pending.slice(FIRST_RESULTS));
+    if (query !== this.#query) return;
+    this.#list.append(...rest.map((result, i) => this.#option(result, FIRST_RESULTS + i)));
   }
 
-  #render(results: PagefindResultData[], total: number): void {
-    this.#list.replaceChildren(
-      ...results.map((result, i) => {
-        const option = document.createElement('li');
-        option.setAttribute('role', 'option');
-        option.id = `site-search-option-${i}`;
-        option.dataset.href = withHighlight(result.url, this.#query);
-        option.setAttribute('aria-selected', 'false');
-        const title = document.createElement('span');
-        title.className = 'result-title';
-        title.textContent = result.meta.title ?? result.url;
-        const meta = document.createElement('span');
-        meta.className = 'result-meta';
-        meta.textContent = [result.meta.collection, result.meta.date].filter(Boolean).join(' · ');
-        const excerpt = document.createElement('span');
-        excerpt.className = 'result-excerpt';
-        appendExcerpt(excerpt, result.excerpt);
-        option.append(title, meta, excerpt);
-        return option;
-      }),
-    );
+  /** Lists the results; the status already counts the `shown` that will be listed once all have loaded. */
+  #render(results: PagefindResultData[], total: number, shown = results.length): void {
+    this.#list.replaceChildren(...results.map((result, i) => this.#option(result, i)));
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     this.#input.setAttribute('aria-expanded', String(results.length > 0));
     this.#status.textContent = this.#query
       ? total === 0
         ? `No results for “${this.#query}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${this.#query}”${total > results.length ? `, showing the first ${results.length}` : ''}.`
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${this.#query}”${total > shown ? `, showing the first ${shown}` : ''}.`
       : '';
+  }
+
+  #option(result: PagefindResultData, i: number): HTMLElement {
+    const option = document.createElement('li');
+    option.setAttribute('role', 'option');
+    option.id = `site-search-option-${i}`;
+    option.dataset.href = withHighlight(result.url, this.#query);
+    option.setAttribute('aria-selected', 'false');
+    const title = document.createElement('span');
+    title.className = 'result-title';
+    title.textContent = result.meta.title ?? result.url;
+    const meta = document.createElement('span');
+    meta.className = 'result-meta';
+    meta.textContent = [result.meta.collection, result.meta.date].filter(Boolean).join(' · ');
+    const excerpt = document.createElement('span');
+    excerpt.className = 'result-excerpt';
+    appendExcerpt(excerpt, result.excerpt);
+    option.append(title, meta, excerpt);
+    return option;
   }
 
   #options(): HTMLElement[] {
