@@ -1,15 +1,31 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { buildFixture, topicPage } from './helpers.ts';
+import { buildFixture, topicPage, type BuildResult } from './helpers.ts';
 
 describe('the minimal fixture site', () => {
+  let built: BuildResult | undefined;
+  const minimal = () => (built ??= buildFixture({}));
   test('builds without error, with every page and the search index', () => {
-    const result = buildFixture({});
+    const result = minimal();
     assert.equal(result.status, 0, result.output);
     for (const page of ['index.html', 'ilrs/alpha/index.html', 'ilrs/beta/index.html', 'sources/example-news-2024/index.html', '404.html', 'pagefind/pagefind.js']) {
       assert.ok(existsSync(join(result.outDir, page)), `missing ${page}`);
+    }
+  });
+
+  test('renders GFM in .mdx and .md alike: tables, footnotes, strikethrough, task lists, autolinks', () => {
+    const result = minimal();
+    assert.equal(result.status, 0, result.output);
+    for (const page of ['ilrs/alpha/index.html', 'ilrs/beta/index.html']) {
+      const html = readFileSync(join(result.outDir, page), 'utf8');
+      assert.match(html, /<table>[\s\S]*<\/table>/, `${page}: table`);
+      assert.match(html, /<del>[^<]+<\/del>/, `${page}: strikethrough`);
+      assert.match(html, /<input type="checkbox" checked disabled\/?>/, `${page}: task list`);
+      assert.match(html, /<a [^>]*href="https:\/\/example\.org[^"]*"[^>]*>https:\/\/example\.org/, `${page}: autolink`);
+      assert.equal(html.match(/<section[^>]*data-footnotes/g)?.length, 1, `${page}: one footnotes section`);
+      assert.match(html, /<a href="#user-content-fn-[^"]+" id="user-content-fnref-[^"]+" data-footnote-ref/, `${page}: footnote reference`);
     }
   });
 });
