@@ -169,3 +169,49 @@ test('printed, a page drops navigation and search, and lists its links as number
   await expect(items.nth(Number(await external.getAttribute('data-print-note')) - 1)).toHaveText((await external.getAttribute('href'))!);
 });
 
+
+test('the search page combines facets (OR within one, AND across), shows counts and keeps them in its address', async ({ page }) => {
+  await page.goto('/search/?q=Baikonur');
+  const filters = page.getByRole('group', { name: 'Filters' });
+  const summary = page.locator('[data-summary]');
+  const total = async () => Number((await summary.textContent())!.match(/^(\d+) result/)![1]);
+  const facet = (group: string, value: string) => filters.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value} \\d+$`) });
+  const countOf = async (group: string, value: string) => Number((await facet(group, value).getAttribute('id').then((id) => page.locator(`label[for="${id}"] .facet-count`).textContent()))!);
+  await expect(summary).toContainText('for “Baikonur”');
+  const all = await total();
+
+  const events = await countOf('Collection', 'Events');
+  const places = await countOf('Collection', 'Places');
+  expect(events).toBeGreaterThan(0);
+  expect(places).toBeGreaterThan(0);
+  await facet('Collection', 'Events').check();
+  await expect(page).toHaveURL(/[?&]collection=Events/);
+  await expect.poll(total).toBe(events);
+  await facet('Collection', 'Places').check();
+  await expect.poll(total).toBe(events + places);
+  expect(events + places).toBeLessThan(all);
+
+  await facet('Country', 'Kazakhstan').check();
+  await expect(page).toHaveURL(/country=Kazakhstan/);
+  await expect.poll(total).toBeLessThanOrEqual(events + places);
+  const narrowed = await total();
+  expect(narrowed).toBeGreaterThan(0);
+
+  await page.reload();
+  await expect(facet('Collection', 'Events')).toBeChecked();
+  await expect(facet('Collection', 'Places')).toBeChecked();
+  await expect(facet('Country', 'Kazakhstan')).toBeChecked();
+  await expect.poll(total).toBe(narrowed);
+});
+
+test('search results link to the matching headings of a page', async ({ page }) => {
+  await page.goto('/search/?q=Sputnik');
+  const sub = page.locator('[data-results] .result-subs a').first();
+  await expect(sub).toBeVisible();
+  const href = (await sub.getAttribute('href'))!;
+  expect(href).toMatch(/#[a-z0-9-]+$/);
+  await sub.click();
+  const id = decodeURIComponent(href.split('#')[1]!);
+  await expect(page.locator(`[id="${id}"]`)).toBeVisible();
+  await expect(page.locator(`[id="${id}"]`)).toHaveRole('heading');
+});
