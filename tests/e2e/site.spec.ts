@@ -215,3 +215,19 @@ test('search results link to the matching headings of a page', async ({ page }) 
   await expect(page.locator(`[id="${id}"]`)).toBeVisible();
   await expect(page.locator(`[id="${id}"]`)).toHaveRole('heading');
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header search form leads to a page that explains and links to the collection indexes', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('banner').getByRole('searchbox', { name: 'Search the dossier' });
+    await box.fill('Baikonur');
+    await box.press('Enter');
+    await expect(page).toHaveURL('/search/?q=Baikonur');
+    await expect(page.getByText('Search runs in your browser with JavaScript')).toBeVisible();
+    await page.getByRole('main').getByRole('link', { name: 'Expert views', exact: true }).click();
+    await expect(page).toHaveURL('/views/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+});
