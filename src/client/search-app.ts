@@ -146,8 +146,10 @@ export class SearchApp {
       legend.textContent = label;
       fieldset.append(legend);
       const selected = this.#state.filters.get(name) ?? [];
+      // Chosen values first, so a long list never hides them; then years newest first, other values by size.
       const values = Object.keys(this.#all[name]!).sort((a, b) =>
-        name === 'year' ? b.localeCompare(a) : (this.#all[name]![b] ?? 0) - (this.#all[name]![a] ?? 0) || a.localeCompare(b),
+        Number(selected.includes(b)) - Number(selected.includes(a)) ||
+        (name === 'year' ? b.localeCompare(a) : (this.#all[name]![b] ?? 0) - (this.#all[name]![a] ?? 0) || a.localeCompare(b)),
       );
       const list = document.createElement('div');
       list.className = 'facet-values';

@@ -202,6 +202,11 @@ test('the search page combines facets (OR within one, AND across), shows counts 
   await expect(facet('Collection', 'Places')).toBeChecked();
   await expect(facet('Country', 'Kazakhstan')).toBeChecked();
   await expect.poll(total).toBe(narrowed);
+  // Chosen values come first, where a long, scrolling list cannot hide them.
+  const collections = filters.getByRole('group', { name: 'Collection' }).getByRole('checkbox');
+  await expect(collections.nth(0)).toBeChecked();
+  await expect(collections.nth(1)).toBeChecked();
+  await expect(collections.nth(2)).not.toBeChecked();
 });
 
 test('search results link to the matching headings of a page', async ({ page }) => {
