@@ -12,6 +12,7 @@ import { printNotes } from './src/integrations/print-notes.ts';
 import { getContentDir, getProjectRoot } from './src/lib/project.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
+import { rehypeUnindexedFootnoteRefs } from './src/markdown/rehype-unindexed-footnote-refs.ts';
 import { remarkCrossLinks } from './src/markdown/remark-cross-links.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);
@@ -38,6 +39,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkCrossLinks, { root, contentDir, base }]],
+      rehypePlugins: [rehypeUnindexedFootnoteRefs],
     }),
   },
   integrations: [
