@@ -1,5 +1,6 @@
 /**
- * Search benchmark: prints, for the real site and for a generated 1,000-page corpus, the
+ * Search benchmark: prints, for the real site and for two generated 1,000-page corpora (one
+ * of the dossier's own words, one of 70 words, the worst case), the
  * bytes a reader downloads before and for the first query, and first- and later-query
  * latency in headless Chromium, through the real header search dialog. Figures only: no
  * assertion (targets: first query < 150 KB and < 150 ms at 1,000 pages; 0 bytes before).
@@ -7,7 +8,7 @@
  *   node scripts/bench-search.ts [--dir dist] [--pages 1000] [--skip-corpus]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -19,16 +20,32 @@ const { values } = parseArgs({
 });
 const ROOT = join(import.meta.dirname, '..');
 
-const WORDS = 'orbit lunar station launch cosmodrome satellite navigation agreement treaty lease ministry agency rocket payload module lander rover sample return network ground relay signal clock constellation partner member roadmap phase mission crew habitat reactor telescope survey crater pole basin polar far side budget sanction component supplier investor market corridor route cooperation memorandum statement summit conference delegation policy analyst fellow institute university think tank report archive timeline'.split(' ');
+/** The worst case: every page drawn from one 70-word vocabulary, so a query matches nearly every page. */
+const NARROW_WORDS = 'orbit lunar station launch cosmodrome satellite navigation agreement treaty lease ministry agency rocket payload module lander rover sample return network ground relay signal clock constellation partner member roadmap phase mission crew habitat reactor telescope survey crater pole basin polar far side budget sanction component supplier investor market corridor route cooperation memorandum statement summit conference delegation policy analyst fellow institute university think tank report archive timeline'.split(' ');
 
-function makeCorpus(count: number): string {
-  const dir = join(ROOT, '.test-dist/bench-content');
+/**
+ * Real text: words drawn at random from the running text of the dossier's own pages, so
+ * each word comes as often as it does there (frequent words in most pages, rare ones in few).
+ */
+function dossierWords(): string[] {
+  const words: string[] = [];
+  for (const entry of readdirSync(join(ROOT, 'content'), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.mdx')) continue;
+    const body = readFileSync(join(entry.parentPath, entry.name), 'utf8').split(/^---$/m).slice(2).join(' ');
+    for (const word of body.replace(/\[\[[^\]]*\]\]|\[\^\w+\]|https?:\S+/g, ' ').match(/\p{L}[\p{L}'’-]*/gu) ?? []) words.push(word.toLowerCase());
+  }
+  return words;
+}
+
+function makeCorpus(count: number, words: string[], name: string): string {
+  const dir = join(ROOT, `.test-dist/bench-content-${name}`);
   rmSync(dir, { recursive: true, force: true });
   for (const folder of ['sources', 'ilrs', 'events']) mkdirSync(join(dir, folder), { recursive: true });
   writeFileSync(join(dir, 'sources/bench-source.yaml'), 'title: Benchmark source\npublisher: Bench\nurl: https://example.org/\npublished: 2024-01-01\nkind: report\ndescription: Generated for the search benchmark.\n');
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+  const word = () => words[Math.floor(random() * words.length)]!;
+  const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, word).join(' ');
   for (let i = 0; i < count; i++) {
     const folderOf = (n: number) => (n % 2 ? 'ilrs' : 'events');
     const folder = folderOf(i);
@@ -37,7 +54,7 @@ function makeCorpus(count: number): string {
     const paragraphs = Array.from({ length: 6 }, (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folderOf(next)}/page-${String(next).padStart(4, '0')}]].`);
     const date = `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`;
     const front = folder === 'ilrs' ? `updated: ${date}` : `date: ${date}`;
-    writeFileSync(join(dir, folder, `${id}.mdx`), `---\ntitle: Page ${i} ${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`);
+    writeFileSync(join(dir, folder, `${id}.mdx`), `---\ntitle: Page ${i} ${word()} ${word()}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`);
   }
   return dir;
 }
@@ -52,7 +69,7 @@ interface Figures {
 }
 
 /** Each figure is the median of this many fresh browser contexts, so one slow start does not decide it. */
-const RUNS = 5;
+const RUNS = 9;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function measure(dir: string, queries: string[]): Promise<Figures> {
@@ -156,11 +173,17 @@ report('Real site', await measure(values.dir, ['Baikonur', 'BeiDou', 'junior par
 
 if (!values['skip-corpus']) {
   const count = Number(values.pages);
-  const content = makeCorpus(count);
-  const outDir = join(ROOT, `.test-dist/bench-${count}`);
-  const started = Date.now();
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: content }, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) throw new Error('The benchmark corpus did not build.');
-  console.log(`\nGenerated corpus: ${count} pages built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  report(`${count}-page corpus`, await measure(outDir, ['lunar station', 'cosmodrome lease', 'satellite navigation', 'sanction supplier', 'crater pole', 'memorandum summit']));
+  const corpora = [
+    { name: 'dossier-text', label: `${count}-page corpus of the dossier's own words`, words: dossierWords(), queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'launch services', 'junior partner', 'memorandum'] },
+    { name: 'narrow', label: `${count}-page corpus of 70 words (worst case)`, words: NARROW_WORDS, queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'sanction supplier', 'crater pole', 'memorandum summit'] },
+  ];
+  for (const corpus of corpora) {
+    const content = makeCorpus(count, corpus.words, corpus.name);
+    const outDir = join(ROOT, `.test-dist/bench-${corpus.name}-${count}`);
+    const started = Date.now();
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: content }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) throw new Error(`The ${corpus.name} benchmark corpus did not build.`);
+    console.log(`\n${corpus.label}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    report(corpus.label, await measure(outDir, corpus.queries));
+  }
 }
