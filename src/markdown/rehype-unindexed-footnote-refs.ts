@@ -1,6 +1,7 @@
 /**
  * Rehype plugin: GFM footnote reference numbers (`<sup><a data-footnote-ref>1</a></sup>`)
- * are left out of the search index, so excerpts read as prose, not "2050. 1 8 As Russia".
+ * and the hidden "Footnotes" heading are left out of the search index, so excerpts read as
+ * prose, not "2050. 1 8 As Russia" or "partner). Footnotes. Russia".
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -10,7 +11,9 @@ const isFootnoteRef = (node: Element['children'][number]) => node.type === 'elem
 export function rehypeUnindexedFootnoteRefs() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'sup' && node.children.some(isFootnoteRef)) node.properties.dataPagefindIgnore = '';
+      const isRef = node.tagName === 'sup' && node.children.some(isFootnoteRef);
+      const isLabel = node.tagName === 'h2' && node.properties.id === 'footnote-label';
+      if (isRef || isLabel) node.properties.dataPagefindIgnore = '';
     });
   };
 }

@@ -25,7 +25,8 @@ describe('the minimal fixture site', () => {
       assert.match(html, /<input type="checkbox" checked disabled\/?>/, `${page}: task list`);
       assert.match(html, /<a [^>]*href="https:\/\/example\.org[^"]*"[^>]*>https:\/\/example\.org/, `${page}: autolink`);
       assert.equal(html.match(/<section[^>]*data-footnotes/g)?.length, 1, `${page}: one footnotes section`);
-      // Footnote numbers stay out of search excerpts.
+      // Footnote numbers and the hidden footnotes heading stay out of search excerpts.
+      assert.match(html, /<h2 [^>]*id="footnote-label"[^>]*data-pagefind-ignore|<h2 [^>]*data-pagefind-ignore[^>]*id="footnote-label"/, `${page}: footnotes heading`);
       assert.match(html, /<sup data-pagefind-ignore(="")?><a href="#user-content-fn-[^"]+" id="user-content-fnref-[^"]+" data-footnote-ref/, `${page}: footnote reference`);
     }
   });

@@ -81,6 +81,8 @@ test('the header search opens as a dialog with / and Ctrl+K, and works by keyboa
   await expect(box).toBeFocused();
   await page.keyboard.type('BeiDou');
   const options = dialog.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  // Results for the whole word, not for a prefix still on screen from an earlier keystroke.
+  await expect(dialog.getByRole('status')).toContainText('for “BeiDou”');
   await expect(options.first()).toBeVisible();
   await expect(options.locator('mark').first()).toBeVisible();
   expect(await searchBytes()).toBeGreaterThan(0);
