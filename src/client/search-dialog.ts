@@ -18,6 +18,7 @@ export class SearchDialog {
   #all!: HTMLAnchorElement;
   #active = -1;
   #query = '';
+  #run = 0;
 
   constructor(host: HTMLElement) {
     this.#host = host;
@@ -44,23 +45,25 @@ export class SearchDialog {
   async search(): Promise<void> {
     const query = this.#input.value.trim();
     this.#query = query;
+    // Each run is numbered: only the newest may draw, even when an older one asked the same.
+    const run = ++this.#run;
     this.#all.href = `${this.#host.dataset.base}search/${query ? `?q=${encodeURIComponent(query)}` : ''}`;
     if (!query) {
       this.#render([], 0);
       return;
     }
     const pagefind = await loadPagefind(this.#host.dataset.bundle!, this.#host.dataset.base!);
-    if (query !== this.#query) return; // a newer query has started
+    if (run !== this.#run) return; // a newer search has started
     const search = await searchSite(pagefind, query);
-    if (query !== this.#query) return;
+    if (run !== this.#run) return;
     // The first few show as soon as their data is in; the rest follow below them.
     const pending = search.results.slice(0, MAX_RESULTS).map((r) => r.data());
     const first = await Promise.all(pending.slice(0, FIRST_RESULTS));
-    if (query !== this.#query) return;
+    if (run !== this.#run) return;
     this.#render(first, search.results.length, pending.length);
     if (pending.length <= first.length) return;
     const rest = await Promise.all(pending.slice(FIRST_RESULTS));
-    if (query !== this.#query) return;
+    if (run !== this.#run) return;
     this.#list.append(...rest.map((result, i) => this.#option(result, FIRST_RESULTS + i)));
   }
 

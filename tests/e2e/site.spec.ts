@@ -99,6 +99,29 @@ test('the header search opens as a dialog with / and Ctrl+K, and works by keyboa
   await expect(page.locator('[data-pagefind-body] mark.pagefind-highlight').first()).toBeVisible();
 });
 
+test('retyping the same query quickly never lists a result twice', async ({ page }) => {
+  // Results' data arrive late and out of order, so the searches of each retyping overlap.
+  await page.route('**/pagefind/fragment/*', async (route) => {
+    await new Promise((done) => setTimeout(done, 100 + Math.random() * 300));
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search the dossier' });
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.type('lease');
+    for (let j = 0; j < 'lease'.length; j++) await page.keyboard.press('Backspace');
+  }
+  await page.keyboard.type('lease');
+  await expect(dialog.getByRole('status')).toContainText('for “lease”');
+  await page.waitForTimeout(1000); // let every search still in flight finish
+  const options = dialog.getByRole('option');
+  const hrefs = await options.evaluateAll((els) => els.map((el) => el.getAttribute('data-href')));
+  expect(hrefs.length).toBeGreaterThan(3);
+  expect(hrefs.length).toBeLessThanOrEqual(8);
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+});
+
 test('closing the search dialog hands focus back to the header box without reopening it', async ({ page }) => {
   await page.goto('/');
   const header = page.getByRole('banner').getByRole('searchbox', { name: 'Search the dossier' });
