@@ -4,19 +4,17 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { contentCheck } from './src/integrations/content-check.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printNotes } from './src/integrations/print-notes.ts';
-import { getContentDir, getProjectRoot } from './src/lib/project.ts';
+import { getContentDir } from './src/lib/project.ts';
 import { normalizeBase } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
 import { rehypeUnindexedFootnoteRefs } from './src/markdown/rehype-unindexed-footnote-refs.ts';
 import { remarkCrossLinks } from './src/markdown/remark-cross-links.ts';
 
 const base = normalizeBase(process.env.BASE_PATH);
-const root = getProjectRoot();
 const contentDir = getContentDir();
 
 export default defineConfig({
@@ -38,12 +36,11 @@ export default defineConfig({
     // GFM is applied once, here; `gfm: false` stops Astro from adding it a second time.
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm, [remarkCrossLinks, { root, contentDir, base }]],
+      remarkPlugins: [remarkGfm, [remarkCrossLinks, { contentDir, base }]],
       rehypePlugins: [rehypeUnindexedFootnoteRefs],
     }),
   },
   integrations: [
-    contentCheck({ root, contentDir }),
     mdx(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),

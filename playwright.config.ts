@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium, CHROMIUM_ARGS } from './tests/e2e/browser.ts';
+import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.ts';
 
 const executablePath = findChromium();
 

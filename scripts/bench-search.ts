@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { startServer } from './serve.ts';
 
 const { values } = parseArgs({

@@ -1,37 +1,40 @@
 /**
- * One collection per folder of `content/`, each parsed by its schema in `src/schemas/`.
- * Ids are the file names; the content check (src/integrations/content-check.ts) refuses
- * anything that is not lowercase kebab-case, so an id is always its file name.
+ * One collection per folder of `content/`, each with its schema from `src/schemas/` (the
+ * source of the entries' types). All of them are loaded from one content source, which
+ * reads, parses and checks the whole of `content/` once and refuses the build on any
+ * problem; a thirteenth collection, `graph`, holds the link graph derived from it.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { listEntryIds } from './lib/content-index.ts';
-import { getContentDir } from './lib/project.ts';
+import { z } from 'astro/zod';
+import type { CollectionName } from './lib/collections.ts';
+import { getContentDir, getProjectRoot } from './lib/project.ts';
+import { graphCollection, makeContentSource } from './loaders/content-source.ts';
 import { SCHEMAS } from './schemas/index.ts';
-import { setKnownIds } from './schemas/references.ts';
 
-const contentDir = getContentDir();
-setKnownIds(listEntryIds(contentDir));
-
-function folder(name: string, pattern = '*.{md,mdx}') {
-  return glob({
-    pattern,
-    base: `${contentDir}/${name}`,
-    generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-  });
-}
+const source = makeContentSource({ root: getProjectRoot(), contentDir: getContentDir() });
 
 export const collections = {
-  ilrs: defineCollection({ loader: folder('ilrs'), schema: SCHEMAS.ilrs }),
-  baikonur: defineCollection({ loader: folder('baikonur'), schema: SCHEMAS.baikonur }),
-  beidou: defineCollection({ loader: folder('beidou'), schema: SCHEMAS.beidou }),
-  views: defineCollection({ loader: folder('views'), schema: SCHEMAS.views }),
-  people: defineCollection({ loader: folder('people'), schema: SCHEMAS.people }),
-  organizations: defineCollection({ loader: folder('organizations'), schema: SCHEMAS.organizations }),
-  countries: defineCollection({ loader: folder('countries'), schema: SCHEMAS.countries }),
-  programmes: defineCollection({ loader: folder('programmes'), schema: SCHEMAS.programmes }),
-  missions: defineCollection({ loader: folder('missions'), schema: SCHEMAS.missions }),
-  events: defineCollection({ loader: folder('events'), schema: SCHEMAS.events }),
-  places: defineCollection({ loader: folder('places'), schema: SCHEMAS.places }),
-  sources: defineCollection({ loader: folder('sources', '*.{yaml,yml}'), schema: SCHEMAS.sources }),
-};
+  // Listed by name so that each collection keeps its own schema's type; `satisfies` below
+  // fails the type check when this list and src/lib/collections.ts disagree.
+  ilrs: defineCollection({ loader: source.loader('ilrs'), schema: SCHEMAS.ilrs }),
+  baikonur: defineCollection({ loader: source.loader('baikonur'), schema: SCHEMAS.baikonur }),
+  beidou: defineCollection({ loader: source.loader('beidou'), schema: SCHEMAS.beidou }),
+  views: defineCollection({ loader: source.loader('views'), schema: SCHEMAS.views }),
+  people: defineCollection({ loader: source.loader('people'), schema: SCHEMAS.people }),
+  organizations: defineCollection({ loader: source.loader('organizations'), schema: SCHEMAS.organizations }),
+  countries: defineCollection({ loader: source.loader('countries'), schema: SCHEMAS.countries }),
+  programmes: defineCollection({ loader: source.loader('programmes'), schema: SCHEMAS.programmes }),
+  missions: defineCollection({ loader: source.loader('missions'), schema: SCHEMAS.missions }),
+  events: defineCollection({ loader: source.loader('events'), schema: SCHEMAS.events }),
+  places: defineCollection({ loader: source.loader('places'), schema: SCHEMAS.places }),
+  sources: defineCollection({ loader: source.loader('sources'), schema: SCHEMAS.sources }),
+  [graphCollection]: defineCollection({
+    loader: source.graphLoader(),
+    schema: z.object({
+      /** Keys (`collection/id`) the entry links to, in body order then frontmatter order. */
+      outgoing: z.array(z.string()),
+      /** Keys of the entries that link to it, sorted. */
+      incoming: z.array(z.string()),
+    }),
+  }),
+} satisfies Record<CollectionName | typeof graphCollection, unknown>;

@@ -1,7 +1,7 @@
-/** After the build: the emitted HTML must have no broken link or anchor (see src/lib/check-output.ts). */
+/** After the build: the emitted HTML must have no broken link or anchor (see src/fs/check-output-fs.ts). */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkOutput } from '../lib/check-output.ts';
+import { checkOutput } from '../fs/check-output-fs.ts';
 import { ContentError } from '../lib/errors.ts';
 
 export function outputCheck(): AstroIntegration {

@@ -2,7 +2,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fileToUrlPath, listHtml } from '../lib/check-output.ts';
+import { fileToUrlPath, listHtml } from '../fs/check-output-fs.ts';
 import { addPrintNotes } from '../lib/print-notes.ts';
 
 export function printNotes(): AstroIntegration {

@@ -35,15 +35,20 @@ export const COLLECTIONS = [
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];
 
-export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name) as CollectionName[];
+export const COLLECTION_NAMES: CollectionName[] = COLLECTIONS.map((c) => c.name);
 
-export const TOPIC_COLLECTIONS = COLLECTIONS.filter((c) => c.kind === 'topic').map((c) => c.name);
+type TopicInfo = Extract<(typeof COLLECTIONS)[number], { kind: 'topic' }>;
+
+/** The topic collections, whose pages say when they were last checked. */
+export const TOPIC_COLLECTIONS = COLLECTIONS.filter((c): c is TopicInfo => c.kind === 'topic').map((c) => c.name);
 
 export function isCollectionName(name: string): name is CollectionName {
   return (COLLECTION_NAMES as string[]).includes(name);
 }
 
-export function getCollectionInfo(name: string): CollectionInfo {
+export type CollectionInfoOf = (typeof COLLECTIONS)[number];
+
+export function getCollectionInfo(name: string): CollectionInfoOf {
   const info = COLLECTIONS.find((c) => c.name === name);
   if (!info) throw new Error(`Unknown collection "${name}".`);
   return info;

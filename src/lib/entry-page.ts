@@ -3,7 +3,7 @@
  * related entries, backlinks, neighbours, breadcrumbs.
  */
 import { getCollectionInfo } from './collections.ts';
-import type { AnyEntry, SiteData } from './entries.ts';
+import type { SiteData, SiteEntry } from './site-data.ts';
 import { getFacts, type Fact } from './facts.ts';
 import { formatDate } from './format.ts';
 import { collectionToUrl, entryToKey, entryToUrl, withBase, type EntryKey } from './urls.ts';
@@ -42,7 +42,7 @@ export interface EntryPageData {
   next?: EntryLink | undefined;
 }
 
-export function toEntryLink(entry: AnyEntry): EntryLink {
+export function toEntryLink(entry: SiteEntry): EntryLink {
   return {
     href: entryToUrl(entry),
     title: entry.data.title,
@@ -79,12 +79,12 @@ function lookup(refs: EntryKey[], site: SiteData): EntryLink[] {
   return links;
 }
 
-export function getEntryPageData(entry: AnyEntry, site: SiteData): EntryPageData {
+export function getEntryPageData(entry: SiteEntry, site: SiteData): EntryPageData {
   const data = entry.data as { sources?: EntryKey[]; related?: EntryKey[]; about?: EntryKey[]; quotes?: { text: string; source: EntryKey; date: Date }[] };
   const quotes = (data.quotes ?? []).map((q) => ({ text: q.text, source: toSource(q.source, site), date: formatDate(q.date) }));
   const sourceRefs = [...(data.sources ?? []), ...(data.quotes ?? []).map((q) => q.source)];
   const sources = [...new Map(sourceRefs.map((r) => [r.id, r])).values()].map((r) => toSource(r, site));
-  const siblings = site.byCollection.get(entry.collection as never) ?? [];
+  const siblings = site.byCollection[entry.collection];
   const position = siblings.findIndex((e) => e.id === entry.id);
   const previous = position > 0 ? siblings[position - 1] : undefined;
   const next = position >= 0 && position < siblings.length - 1 ? siblings[position + 1] : undefined;

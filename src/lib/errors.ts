@@ -27,6 +27,8 @@ export class ContentError extends Error {
     super(`The build stopped on ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
     this.name = 'ContentError';
     this.problems = problems;
+    // An author's mistake is told by the message alone: where our code noticed it is of no use to them.
+    this.stack = '';
   }
 }
 
@@ -81,7 +83,15 @@ export const ContentErrors = {
   }),
   unknownFolder: (folder: string, suggestion?: string) => ({
     message: `Unexpected folder "content/${folder}", expected one of the site's collections.`,
-    hint: didYouMean(suggestion, 'Add the collection to src/lib/collections.ts and src/content.config.ts, or move the files.'),
+    hint: didYouMean(suggestion, 'Add the collection to src/lib/collections.ts and its schema to src/schemas/index.ts, or move the files.'),
+  }),
+  unlabelledCrossLinkInHeading: (raw: string) => ({
+    message: `Unlabelled cross-link "${raw}" in a heading: the heading's id would change with the target's title.`,
+    hint: `Give it a label, e.g. ${raw.replace(/\]\]$/, '|label]]')}, or move the link out of the heading.`,
+  }),
+  unreadableFile: (file: string, reason: string) => ({
+    message: `Unreadable file "${file}": ${reason}.`,
+    hint: 'Restore the file or the target of its symbolic link, or remove it.',
   }),
   unreadableFrontmatter: (reason: string) => ({
     message: `Unreadable frontmatter: ${reason}`,

@@ -3,7 +3,7 @@
  * with references turned into links. Computed here so the component only renders.
  */
 import { getCollectionInfo } from './collections.ts';
-import type { AnyEntry, SiteData } from './entries.ts';
+import type { SiteData, SiteEntry } from './site-data.ts';
 import { formatDate } from './format.ts';
 import { entryToKey, entryToUrl, type EntryKey } from './urls.ts';
 
@@ -76,7 +76,7 @@ function toValues(value: unknown, site: SiteData): FactValue[] {
   return [];
 }
 
-export function getFacts(entry: AnyEntry, site: SiteData): Fact[] {
+export function getFacts(entry: SiteEntry, site: SiteData): Fact[] {
   const facts: Fact[] = [{ label: 'Collection', values: [{ text: getCollectionInfo(entry.collection).singular }] }];
   const data = entry.data as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {

@@ -2,8 +2,8 @@
  * Turns schema issues into author-facing problems: `**field**: expected …, received …`,
  * with the line of the field and a fix. Modelled on Starlight's error map.
  */
-import type { IndexedEntry } from './content-index.ts';
-import { getFieldLine } from './content-index.ts';
+import type { ModelEntry } from './content-model.ts';
+import { getFieldLine } from './content-model.ts';
 import { type Problem, suggest } from './errors.ts';
 
 /** The parts of a Zod 4 issue we read. */
@@ -35,9 +35,9 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-export function issueToProblem(entry: IndexedEntry, issue: SchemaIssue, knownFields: string[]): Problem {
+export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownFields: string[]): Problem {
   const field = issue.path.map(String).join('.') || '(frontmatter)';
-  const received = valueAt(entry.data, issue.path);
+  const received = valueAt(entry.raw, issue.path);
   const base = { file: entry.file, line: getFieldLine(entry, issue.path) };
   switch (issue.code) {
     case 'invalid_type':

@@ -3,7 +3,7 @@
  * graph: filters (collection, type, countries, people, year), metadata and a sort key.
  */
 import { getCollectionInfo } from './collections.ts';
-import type { AnyEntry, SiteData } from './entries.ts';
+import type { SiteData, SiteEntry } from './site-data.ts';
 import { formatDate, toIsoDate } from './format.ts';
 import { toSearchName } from './search-name.ts';
 import { entryToKey } from './urls.ts';
@@ -18,7 +18,7 @@ export interface SearchMeta {
 }
 
 /** The date an entry is about: when it happened, was published, launched or founded. */
-export function getEntryDate(entry: AnyEntry): Date | undefined {
+export function getEntryDate(entry: SiteEntry): Date | undefined {
   const data = entry.data as Record<string, unknown>;
   for (const key of ['date', 'published', 'launched', 'started', 'founded']) {
     if (data[key] instanceof Date) return data[key];
@@ -32,12 +32,12 @@ function humanize(value: string): string {
 }
 
 /** Entry type: the schema's `kind` where it has one, else the collection's singular name. */
-export function getEntryType(entry: AnyEntry): string {
+export function getEntryType(entry: SiteEntry): string {
   const kind = (entry.data as { kind?: unknown }).kind;
   return typeof kind === 'string' ? humanize(kind) : getCollectionInfo(entry.collection).singular;
 }
 
-export function getSearchMeta(entry: AnyEntry, site: SiteData): SearchMeta {
+export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
   const key = entryToKey(entry);
   const linked = [key, ...(site.graph.outgoing.get(key) ?? [])];
   const titlesIn = (collection: string) =>

@@ -1,11 +1,11 @@
 /** JSON-LD for entry pages (schema.org): people, organizations, articles, events, places. */
-import type { AnyEntry, SiteData } from './entries.ts';
+import type { SiteData, SiteEntry } from './site-data.ts';
 import { toIsoDate } from './format.ts';
 import { entryToKey } from './urls.ts';
 
 type Json = Record<string, unknown>;
 
-export function getJsonLd(entry: AnyEntry, site: SiteData, url: string): Json {
+export function getJsonLd(entry: SiteEntry, site: SiteData, url: string): Json {
   const data = entry.data as Record<string, unknown> & { title: string; description: string };
   const base: Json = { '@context': 'https://schema.org', name: data.title, description: data.description, url };
   const titleOf = (ref: unknown) => {

@@ -71,3 +71,16 @@ export function toKebabId(name: string): string {
 
 /** Site pages that are not entries or collection indexes; internal links may point at them. */
 export const STATIC_PAGES = ['/', '/search/', '/timeline/', '/collections/'] as const;
+
+/** The site path (no base) an internal Markdown link of an entry's body points at, with its query and fragment. */
+export function resolveInternalLink(url: string, from: EntryKey): { pathname: string; search: string; hash: string } {
+  const resolved = new URL(url, `http://site/${from.collection}/${from.id}/`);
+  return { pathname: resolved.pathname.replace(/\/index\.html$/, '/'), search: resolved.search, hash: resolved.hash };
+}
+
+/** The href an internal Markdown link of an entry's body gets: a bare fragment stays as it is; anything else is base-prefixed. */
+export function internalLinkToHref(url: string, from: EntryKey, base: string = getBase()): string {
+  if (url.startsWith('#')) return url;
+  const { pathname, search, hash } = resolveInternalLink(url, from);
+  return withBase(pathname, base) + search + hash;
+}

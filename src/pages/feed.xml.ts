@@ -1,16 +1,22 @@
 /** Atom feed of the dossier's events and of its topic pages by their last check. */
 import type { APIRoute } from 'astro';
 import { Feed } from 'feed';
-import { TOPIC_COLLECTIONS, type CollectionName } from '../lib/collections.ts';
-import { getSiteData } from '../lib/entries.ts';
+import { TOPIC_COLLECTIONS } from '../lib/collections.ts';
+import type { SiteEntry } from '../lib/site-data.ts';
+import { getSiteData } from '../site/entries.ts';
 import { entryToUrl, withBase } from '../lib/urls.ts';
+
+interface Item {
+  entry: SiteEntry;
+  date: Date;
+}
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await getSiteData();
   const absolute = (path: string) => new URL(path, siteUrl).href;
   const items = [
-    ...(site.byCollection.get('events') ?? []).map((e) => ({ entry: e, date: (e.data as { date: Date }).date })),
-    ...TOPIC_COLLECTIONS.flatMap((name) => (site.byCollection.get(name as CollectionName) ?? []).map((e) => ({ entry: e, date: (e.data as { updated: Date }).updated }))),
+    ...site.byCollection.events.map((e): Item => ({ entry: e, date: e.data.date })),
+    ...TOPIC_COLLECTIONS.flatMap((name) => site.byCollection[name].map((e): Item => ({ entry: e, date: e.data.updated }))),
   ]
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.entry.id.localeCompare(b.entry.id))
     .slice(0, 60);

@@ -7,17 +7,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkSchemas } from '../../src/integrations/content-check.ts';
-import type { CollectionName } from '../../src/lib/collections.ts';
-import { buildContentIndex } from '../../src/lib/content-index.ts';
-import { buildLinkGraph } from '../../src/lib/link-graph.ts';
-import { checkContentIndex, getBodyTargets } from '../../src/lib/resolve-links.ts';
+import { readContentModel } from '../../src/fs/content-model-fs.ts';
+import { getReferences } from '../../src/lib/link-graph.ts';
+import { getBodyTargets } from '../../src/lib/resolve-links.ts';
 import { entryToKey, type EntryKey } from '../../src/lib/urls.ts';
-import { SCHEMAS } from '../../src/schemas/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const index = buildContentIndex(ROOT, join(ROOT, 'content'));
-const entries = [...index.entries.values()];
+const model = readContentModel(ROOT, join(ROOT, 'content'));
+const entries = [...model.entries.values()];
 const SEED_DIR = join(ROOT, '../shared/seed');
 const seed = existsSync(SEED_DIR) ? readdirSync(SEED_DIR).map((f) => readFileSync(join(SEED_DIR, f), 'utf8')).join('\n') : undefined;
 
@@ -38,28 +35,20 @@ const QUOTES: [string, string][] = [
   ['bleddyn-bowen', 'Partnering more with the Chinese is part of that plan for the future.'],
 ];
 
-// Also registers the ids that references are checked against.
-const schemaProblems = checkSchemas(index);
-const parsed = new Map<string, Record<string, unknown>>();
-for (const e of entries) {
-  const result = SCHEMAS[e.collection as CollectionName].safeParse(e.data);
-  if (result.success) parsed.set(entryToKey(e), result.data as Record<string, unknown>);
-}
-
 function bodyTargets(key: string): EntryKey[] {
-  return getBodyTargets(index, index.entries.get(key)!);
+  return getBodyTargets(model, model.entries.get(key)!);
 }
 
 describe('the content', () => {
   test('passes every schema and link check', () => {
-    assert.deepEqual([...checkContentIndex(index), ...schemaProblems], []);
+    assert.deepEqual(model.problems, []);
   });
 
   test('fills every collection to the planned size', () => {
     const count = (c: string) => entries.filter((e) => e.collection === c).length;
     const minimum: Record<string, number> = { ilrs: 6, baikonur: 5, beidou: 4, views: 8, people: 4, organizations: 15, countries: 15, events: 25, sources: 10, places: 5, missions: 5, programmes: 5 };
     for (const [collection, n] of Object.entries(minimum)) assert.ok(count(collection) >= n, `${collection}: ${count(collection)} < ${n}`);
-    const years = entries.filter((e) => e.collection === 'events').map((e) => String(e.data.date).slice(0, 4)).sort();
+    const years = entries.filter((e) => e.collection === 'events').map((e) => String(e.raw.date).slice(0, 4)).sort();
     assert.ok(years[0]! <= '1955' && years.at(-1)! >= '2025', `events span ${years[0]}–${years.at(-1)}`);
   });
 });
@@ -67,7 +56,7 @@ describe('the content', () => {
 describe('the expert quotes', () => {
   const found = entries
     .filter((e) => e.collection === 'views')
-    .flatMap((e) => ((e.data.quotes as { text: string }[]) ?? []).map((q) => ({ view: e.id, person: String(e.data.person), text: q.text })));
+    .flatMap((e) => ((e.raw.quotes as { text: string }[]) ?? []).map((q) => ({ view: e.id, person: String(e.raw.person), text: q.text })));
 
   test('are all there, each once, attributed to the right person', () => {
     for (const [person, text] of QUOTES) {
@@ -84,7 +73,7 @@ describe('the expert quotes', () => {
 });
 
 describe('cross-linking', () => {
-  const graph = buildLinkGraph(entries.map((e) => ({ collection: e.collection, id: e.id, data: parsed.get(entryToKey(e)), bodyLinks: bodyTargets(entryToKey(e)) })));
+  const { graph } = model;
 
   test('every page’s body links to at least three other entries', () => {
     const thin = entries
@@ -103,8 +92,8 @@ describe('sources', () => {
   test('every source a page cites is listed on it, and every listed source is cited', () => {
     const problems: string[] = [];
     for (const e of entries.filter((x) => x.collection !== 'sources' && x.file.endsWith('.mdx'))) {
-      const listed = new Set(((e.data.sources as string[]) ?? []).map(String));
-      const quoted = new Set(((e.data.quotes as { source: string }[]) ?? []).map((q) => q.source));
+      const listed = new Set(((e.raw.sources as string[]) ?? []).map(String));
+      const quoted = new Set(((e.raw.quotes as { source: string }[]) ?? []).map((q) => q.source));
       const cited = new Set(bodyTargets(entryToKey(e)).filter((t) => t.collection === 'sources').map((t) => t.id));
       for (const id of cited) if (!listed.has(id)) problems.push(`${e.file}: cites sources/${id} without listing it`);
       for (const id of listed) if (!cited.has(id) && !quoted.has(id)) problems.push(`${e.file}: lists ${id} but never cites it`);
@@ -114,9 +103,8 @@ describe('sources', () => {
 
   test('every source entry is cited somewhere', () => {
     const cited = new Set<string>();
-    for (const data of parsed.values()) {
-      for (const s of (data.sources as EntryKey[]) ?? []) cited.add(s.id);
-      for (const q of (data.quotes as { source: EntryKey }[]) ?? []) cited.add(q.source.id);
+    for (const e of entries) {
+      for (const ref of getReferences(e.data)) if (ref.collection === 'sources') cited.add(ref.id);
     }
     assert.deepEqual(entries.filter((e) => e.collection === 'sources' && !cited.has(e.id)).map((e) => e.file), []);
   });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkOutput, fileToUrlPath, urlPathToFile } from '../../src/lib/check-output.ts';
+import { checkOutput, fileToUrlPath, urlPathToFile } from '../../src/fs/check-output-fs.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'od-out-'));

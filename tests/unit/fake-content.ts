@@ -1,18 +1,22 @@
-/** Writes a small content folder from inline files and indexes it, for unit tests. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { buildContentIndex, type ContentIndex } from '../../src/lib/content-index.ts';
+/** Builds a content model from inline files, for unit tests: no file system involved. */
+import { createHash } from 'node:crypto';
+import { buildContentModel, type ContentFile } from '../../src/lib/build-model.ts';
+import type { ContentModel } from '../../src/lib/content-model.ts';
 
-export function makeContent(files: Record<string, string>): { root: string; contentDir: string; index: ContentIndex } {
-  const root = mkdtempSync(join(tmpdir(), 'od-unit-'));
-  const contentDir = join(root, 'content');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(contentDir, path)), { recursive: true });
-    writeFileSync(join(contentDir, path), text);
-  }
-  mkdirSync(contentDir, { recursive: true });
-  return { root, contentDir, index: buildContentIndex(root, contentDir) };
+export const ROOT = '/site';
+export const CONTENT_DIR = '/site/content';
+
+/** `files`: paths relative to the content folder → text. */
+export function makeContent(files: Record<string, string>): { root: string; contentDir: string; model: ContentModel } {
+  const list: ContentFile[] = Object.entries(files)
+    .map(([path, source]) => ({
+      collection: path.split('/')[0]!,
+      path: `${CONTENT_DIR}/${path}`,
+      source,
+      digest: createHash('sha256').update(source).digest('hex').slice(0, 16),
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  return { root: ROOT, contentDir: CONTENT_DIR, model: buildContentModel(ROOT, CONTENT_DIR, list) };
 }
 
 export const page = (title: string, body: string, extra = '') =>

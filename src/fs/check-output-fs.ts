@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { Problem } from './errors.ts';
-import { externalUrlProblem, isExternalUrl } from './external-url.ts';
-import { normalizeBase } from './urls.ts';
+import type { Problem } from '../lib/errors.ts';
+import { externalUrlProblem, isExternalUrl } from '../lib/external-url.ts';
+import { normalizeBase } from '../lib/urls.ts';
 
 interface PageLinks {
   ids: Set<string>;

@@ -1,0 +1,174 @@
+/**
+ * Builds the content model from the files of `content/` (read by src/fs/content-model-fs.ts):
+ * parses each file (or takes it from the cache, keyed by the file's digest), validates its
+ * frontmatter with its collection's schema, then checks the site as a whole: ids,
+ * references, cross-links, anchors and links. Pure: no file system.
+ */
+import { extname, basename, relative } from 'node:path/posix';
+import { COLLECTION_NAMES, isCollectionName, type CollectionName } from './collections.ts';
+import { ContentErrors, type Problem, suggest } from './errors.ts';
+import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
+import type { ContentModel, EntryData, EntryFormat, ModelEntry } from './content-model.ts';
+import { getFieldLine, isValidEntry, parseCrossLink } from './content-model.ts';
+import { headingsToSlugs, parseEntry, type ParsedEntry } from './parse-entry.ts';
+import { checkBodyLinks, getBodyTargets } from './resolve-links.ts';
+import { issueToProblem, type SchemaIssue } from './schema-errors.ts';
+import { entryToKey, ID_PATTERN, toKebabId, type EntryKey } from './urls.ts';
+import { SCHEMAS } from '../schemas/index.ts';
+
+export const ENTRY_EXTENSIONS: Record<string, EntryFormat> = { '.mdx': 'mdx', '.md': 'md', '.yaml': 'yaml', '.yml': 'yaml' };
+
+/** One file under `content/<collection>/`, as listed and read by the file-system layer. */
+export interface ContentFile {
+  /** The folder under `content/`. */
+  collection: string;
+  /** Absolute path, with forward slashes. */
+  path: string;
+  /** The text; undefined for a folder where a file was expected, or a file that could not be read. */
+  source: string | undefined;
+  digest: string;
+  /** Why the file could not be read (a dangling symbolic link, no permission), if so. */
+  unreadable?: string | undefined;
+}
+
+/** Parsed files by digest: a build hands the previous build's cache to skip unchanged files. */
+export type ParseCache = Map<string, ParsedEntry>;
+
+function parseData<C extends CollectionName>(collection: C, raw: unknown): { data?: EntryData<C>; issues: SchemaIssue[] } {
+  const result = SCHEMAS[collection].safeParse(raw);
+  return result.success ? { data: result.data as EntryData<C>, issues: [] } : { issues: result.error.issues as SchemaIssue[] };
+}
+
+/** Every `{ collection, id }` reference in validated data, with the path of the field that holds it. */
+function referencesWithPaths(data: unknown, path: (string | number)[] = [], found: { path: (string | number)[]; ref: EntryKey }[] = []) {
+  if (Array.isArray(data)) data.forEach((item, i) => referencesWithPaths(item, [...path, i], found));
+  else if (data && typeof data === 'object' && !(data instanceof Date)) {
+    const keys = Object.keys(data);
+    const value = data as Record<string, unknown>;
+    if (keys.length === 2 && typeof value.collection === 'string' && typeof value.id === 'string') {
+      found.push({ path, ref: { collection: value.collection, id: value.id } });
+    } else for (const key of keys) referencesWithPaths(value[key], [...path, key], found);
+  }
+  return found;
+}
+
+function checkReferences(entry: ModelEntry, entries: Map<string, ModelEntry>, idsOf: (c: string) => string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const { path, ref } of referencesWithPaths(entry.data)) {
+    if (entries.has(entryToKey(ref))) continue;
+    const near = suggest(ref.id, idsOf(ref.collection));
+    problems.push({
+      file: entry.file,
+      line: getFieldLine(entry, path),
+      message: `**${path.join('.')}**: no entry "${ref.id}" in collection "${ref.collection}".`,
+      hint: near ? `Did you mean "${near}"?` : `Add content/${ref.collection}/${ref.id}.mdx or fix the id.`,
+    });
+  }
+  return problems;
+}
+
+function checkHeadings(entry: ModelEntry, parsed: ParsedEntry): Problem[] {
+  return parsed.headings.flatMap((h) =>
+    h.crossLinks
+      .filter((inner) => !parseCrossLink(inner)?.label)
+      .map((inner) => ({
+        file: entry.file,
+        ...ContentErrors.unlabelledCrossLinkInHeading(`[[${inner}]]`),
+        line: parsed.links.find((l) => l.raw === `[[${inner}]]`)?.line,
+      })),
+  );
+}
+
+export function buildContentModel(root: string, contentDir: string, files: readonly ContentFile[], cache: ParseCache = new Map()): ContentModel {
+  const problems: Problem[] = [];
+  const rel = (path: string) => relative(root, path);
+  const entries = new Map<string, ModelEntry>();
+  const byPath = new Map<string, ModelEntry>();
+  const parsedOf = new Map<ModelEntry, ParsedEntry>();
+  const sameKey = new Map<string, string[]>();
+  const unknownFolders = new Set<string>();
+
+  for (const f of files) {
+    const file = rel(f.path);
+    if (!isCollectionName(f.collection)) {
+      if (!unknownFolders.has(f.collection)) {
+        unknownFolders.add(f.collection);
+        problems.push({ file: rel(`${contentDir}/${f.collection}`), ...ContentErrors.unknownFolder(f.collection, suggest(f.collection, COLLECTION_NAMES)) });
+      }
+      continue;
+    }
+    if (f.unreadable !== undefined) {
+      problems.push({ file, ...ContentErrors.unreadableFile(file, f.unreadable) });
+      continue;
+    }
+    if (f.source === undefined) {
+      problems.push({ file, message: `Unexpected folder "${file}", expected entry files directly in content/${f.collection}/.`, hint: 'Collections are flat: move the files up one level.' });
+      continue;
+    }
+    const ext = extname(f.path);
+    const format = ENTRY_EXTENSIONS[ext];
+    if (!format) {
+      if (!basename(f.path).startsWith('.')) {
+        problems.push({ file, message: `Unexpected file type "${ext || basename(f.path)}", expected ${Object.keys(ENTRY_EXTENSIONS).join(', ')}.`, hint: 'Images and other assets belong in public/ or src/assets/.' });
+      }
+      continue;
+    }
+    const id = basename(f.path, ext);
+    if (!ID_PATTERN.test(id)) {
+      problems.push({ file, ...ContentErrors.invalidId(basename(f.path), toKebabId(id) + ext) });
+      continue;
+    }
+    let parsed = cache.get(f.digest);
+    if (!parsed) {
+      parsed = parseEntry(f.source, format);
+      cache.set(f.digest, parsed);
+    }
+    for (const p of parsed.problems) problems.push({ file, ...p });
+    const entry: ModelEntry = {
+      collection: f.collection,
+      id,
+      file,
+      absolutePath: f.path,
+      format,
+      digest: f.digest,
+      raw: parsed.raw,
+      data: undefined,
+      title: typeof parsed.raw.title === 'string' ? parsed.raw.title : id,
+      body: parsed.body,
+      headings: headingsToSlugs(parsed.headings),
+      links: parsed.links,
+      fieldLines: parsed.fieldLines,
+    };
+    const key = entryToKey(entry);
+    sameKey.set(key, [...(sameKey.get(key) ?? []), file]);
+    if (!entries.has(key)) entries.set(key, entry);
+    byPath.set(entry.absolutePath, entry);
+    parsedOf.set(entry, parsed);
+  }
+  for (const [key, same] of sameKey) {
+    if (same.length < 2) continue;
+    const [collection, id] = key.split('/') as [string, string];
+    for (const file of same) problems.push({ file, ...ContentErrors.duplicateId(collection, id, same.filter((f) => f !== file)) });
+  }
+
+  const ids = new Map<string, string[]>();
+  for (const e of entries.values()) ids.set(e.collection, [...(ids.get(e.collection) ?? []), e.id]);
+  const idsOf = (c: string) => ids.get(c) ?? [];
+  for (const entry of entries.values()) {
+    const { data, issues } = parseData(entry.collection, entry.raw);
+    entry.data = data;
+    const fields = Object.keys(SCHEMAS[entry.collection].shape);
+    for (const issue of issues) problems.push(issueToProblem(entry, issue, fields));
+    problems.push(...checkReferences(entry, entries, idsOf), ...checkHeadings(entry, parsedOf.get(entry)!));
+  }
+  const model: ContentModel = { root, contentDir, entries, byPath, problems, graph: { outgoing: new Map(), incoming: new Map() } };
+  problems.push(...checkBodyLinks(model));
+  if (problems.length === 0) model.graph = makeGraph(model);
+  return model;
+}
+
+function makeGraph(model: ContentModel): LinkGraph {
+  return buildLinkGraph(
+    [...model.entries.values()].filter(isValidEntry).map((e) => ({ collection: e.collection, id: e.id, data: e.data, bodyLinks: getBodyTargets(model, e) })),
+  );
+}
