@@ -406,7 +406,7 @@ async function main(): Promise<number> {
   try {
     const refused = prepareOutput(paths);
     if (refused) {
-      removeFolder(paths.staging);
+      // Refused before its last step, the staging folder's creation: nothing to clean up.
       console.error(refused);
       return 1;
     }
