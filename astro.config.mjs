@@ -9,16 +9,21 @@ import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { printNotes } from './src/integrations/print-notes.ts';
 import { getContentDir } from './src/lib/project.ts';
-import { normalizeBase } from './src/lib/urls.ts';
+import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
 import { rehypeUnindexedFootnoteRefs } from './src/markdown/rehype-unindexed-footnote-refs.ts';
 import { remarkCrossLinks } from './src/markdown/remark-cross-links.ts';
 
-const base = normalizeBase(process.env.BASE_PATH);
+// A BASE_PATH or SITE_URL that cannot be the site's path or origin stops here, before anything is built.
+const baseCheck = checkBasePath(process.env.BASE_PATH);
+if (!baseCheck.ok) throw new Error(`${baseCheck.message} ${baseCheck.hint}`);
+const siteCheck = checkSiteUrl(process.env.SITE_URL, 'https://orbital-dossier.example');
+if (!siteCheck.ok) throw new Error(`${siteCheck.message} ${siteCheck.hint}`);
+const base = baseCheck.base;
 const contentDir = getContentDir();
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://orbital-dossier.example',
+  site: siteCheck.site,
   base,
   trailingSlash: 'always',
   // No inline <style>: every page's CSS is one hashed file, so one CSP without 'unsafe-inline' fits all pages.

@@ -84,3 +84,63 @@ export function internalLinkToHref(url: string, from: EntryKey, base: string = g
   const { pathname, search, hash } = resolveInternalLink(url, from);
   return withBase(pathname, base) + search + hash;
 }
+
+/** The outcome of checking a configuration value: the value to use, or why it cannot be used and an example of one that can. */
+export type ConfigCheck<K extends string> = ({ ok: true } & Record<K, string>) | { ok: false; message: string; hint: string };
+
+const BASE_HINT = 'Use a path such as /kb/: ASCII letters, digits and - . _ ~ between slashes.';
+
+/**
+ * Checks that `BASE_PATH` can be the path every URL of the site starts with. Unset, empty and `/` mean the site root;
+ * `kb`, `/kb` and `/kb/` all mean `/kb/` (see normalizeBase). Each segment is made of URL-safe ASCII (letters,
+ * digits, `- . _ ~`), so the base reads the same encoded or not; refused with the reason: whitespace and control
+ * characters, `?`, `#`, `\`, a leading `//` (another host), empty or dot segments (`/docs//kb/`, `/../`),
+ * non-ASCII, percent-escapes (under an encoded base such as `/caf%C3%A9/`, Astro 7 fails to render the pages:
+ * "Missing parameter") and characters with a meaning in HTML, CSS or headers (`" ' < > ( ) :` and the like).
+ */
+export function checkBasePath(value: string | undefined): ConfigCheck<'base'> {
+  const shown = JSON.stringify(value ?? '');
+  const refuse = (why: string) => ({ ok: false as const, message: `BASE_PATH ${shown} cannot be a URL path: ${why}.`, hint: BASE_HINT });
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '' || trimmed === '/') return { ok: true, base: '/' };
+  const found = (pattern: RegExp) => trimmed.match(pattern)?.[0];
+  let bad: string | undefined;
+  if ((bad = found(/[\s\u0000-\u001f\u007f]/u))) return refuse(bad === ' ' ? 'it contains a space' : `it contains the control or space character U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  if (trimmed.includes('?')) return refuse('"?" would start a query string');
+  if (trimmed.includes('#')) return refuse('"#" would start a fragment');
+  if (trimmed.includes('\\')) return refuse('it contains a backslash');
+  if (trimmed.startsWith('//')) return refuse('a path starting with "//" is read as another host');
+  if ((bad = found(/[^\u0000-\u007f]/u))) return refuse(`"${bad}" is not ASCII, and Astro cannot build under a percent-encoded base`);
+  if (trimmed.includes('%')) return refuse('Astro cannot build under a percent-encoded base');
+  if ((bad = found(/[^A-Za-z0-9\-._~/]/))) return refuse(`"${bad}" is not allowed in a base path`);
+  const segments = trimmed.replace(/^\/|\/$/g, '').split('/');
+  if (segments.includes('')) return refuse('it has an empty segment ("//")');
+  if ((bad = segments.find((segment) => segment === '.' || segment === '..'))) return refuse(`"${bad}" is a dot segment, which browsers resolve away`);
+  return { ok: true, base: normalizeBase(trimmed) };
+}
+
+const SITE_HINT = 'Use an origin such as https://example.org (put a sub-path in BASE_PATH, e.g. BASE_PATH=/kb/).';
+
+/**
+ * Checks that `SITE_URL` is an absolute http(s) URL with no path other than `/`, no query, fragment or credentials.
+ * Unset or empty means `fallback` (the caller's default). Returns the origin (`https://example.org`, no trailing slash).
+ */
+export function checkSiteUrl(value: string | undefined, fallback = ''): ConfigCheck<'site'> {
+  const shown = JSON.stringify(value ?? '');
+  const refuse = (why: string) => ({ ok: false as const, message: `SITE_URL ${shown} cannot be the site's address: ${why}.`, hint: SITE_HINT });
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '') return { ok: true, site: fallback };
+  if (/[\s\u0000-\u001f\u007f\\]/u.test(trimmed)) return refuse('it contains a space, a control character or a backslash');
+  if (!/^https?:\/\/[^/]/i.test(trimmed)) return refuse('it must start with https:// or http:// and a host name');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return refuse('it is not a well-formed URL');
+  }
+  if (url.username || url.password) return refuse('it contains a user name or password');
+  if (url.pathname !== '/') return refuse(`it has the path ${url.pathname}`);
+  if (url.search || trimmed.includes('?')) return refuse('it has a query string');
+  if (url.hash || trimmed.includes('#')) return refuse('it has a fragment');
+  return { ok: true, site: url.origin };
+}
