@@ -14,7 +14,11 @@ import { headingsToSlugs, parseEntry, type ParsedEntry } from './parse-entry.ts'
 import { checkBodyLinks, getBodyTargets } from './resolve-links.ts';
 import { issueToProblem, type SchemaIssue } from './schema-errors.ts';
 import { entryToKey, ID_PATTERN, toKebabId, type EntryKey } from './urls.ts';
+import { getDateFields } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
+
+/** The keys of the frontmatter that hold dates, from the schemas. */
+const DATE_FIELDS = getDateFields(Object.values(SCHEMAS));
 
 export const ENTRY_EXTENSIONS: Record<string, EntryFormat> = { '.mdx': 'mdx', '.md': 'md', '.yaml': 'yaml', '.yml': 'yaml' };
 
@@ -120,7 +124,7 @@ export function buildContentModel(root: string, contentDir: string, files: reado
     }
     let parsed = cache.get(f.digest);
     if (!parsed) {
-      parsed = parseEntry(f.source, format);
+      parsed = parseEntry(f.source, format, DATE_FIELDS);
       cache.set(f.digest, parsed);
     }
     for (const p of parsed.problems) problems.push({ file, ...p });

@@ -80,18 +80,16 @@ function lookup(refs: EntryKey[], site: SiteData): EntryLink[] {
 }
 
 export function getEntryPageData(entry: SiteEntry, site: SiteData): EntryPageData {
-  const data = entry.data as { sources?: EntryKey[]; related?: EntryKey[]; about?: EntryKey[]; quotes?: { text: string; source: EntryKey; date: Date }[] };
-  const quotes = (data.quotes ?? []).map((q) => ({ text: q.text, source: toSource(q.source, site), date: formatDate(q.date) }));
-  const sourceRefs = [...(data.sources ?? []), ...(data.quotes ?? []).map((q) => q.source)];
+  const quoteList = entry.collection === 'views' ? entry.data.quotes : [];
+  const quotes = quoteList.map((q) => ({ text: q.text, source: toSource(q.source, site), date: formatDate(q.date) }));
+  const sourceRefs = [...('sources' in entry.data ? entry.data.sources : []), ...quoteList.map((q) => q.source)];
   const sources = [...new Map(sourceRefs.map((r) => [r.id, r])).values()].map((r) => toSource(r, site));
-  const siblings = site.byCollection[entry.collection];
+  const siblings: SiteEntry[] = site.byCollection[entry.collection];
   const position = siblings.findIndex((e) => e.id === entry.id);
   const previous = position > 0 ? siblings[position - 1] : undefined;
   const next = position >= 0 && position < siblings.length - 1 ? siblings[position + 1] : undefined;
-  const backlinkKeys = (site.graph.incoming.get(entryToKey(entry)) ?? []).map((key) => {
-    const [collection, id] = key.split('/') as [string, string];
-    return { collection, id };
-  });
+  const backlinks = (site.graph.incoming.get(entryToKey(entry)) ?? []).flatMap((key) => site.byKey.get(key) ?? []);
+  const about = entry.collection === 'views' ? entry.data.about : [];
   return {
     breadcrumbs: [
       { href: withBase('/'), label: 'Home' },
@@ -100,8 +98,8 @@ export function getEntryPageData(entry: SiteEntry, site: SiteData): EntryPageDat
     facts: getFacts(entry, site),
     sources,
     quotes,
-    related: lookup([...(data.about ?? []), ...(data.related ?? [])], site),
-    backlinks: lookup(backlinkKeys, site),
+    related: lookup([...about, ...('related' in entry.data ? entry.data.related : [])], site),
+    backlinks: lookup(backlinks, site),
     previous: previous && toEntryLink(previous),
     next: next && toEntryLink(next),
   };

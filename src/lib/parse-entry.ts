@@ -15,9 +15,6 @@ import { CROSS_LINK, parseCrossLink, type BodyLink, type EntryFormat } from './c
 import { ContentErrors, type Problem } from './errors.ts';
 import { isExternalUrl } from './external-url.ts';
 
-/** Frontmatter keys that hold dates, wherever they are nested. */
-export const DATE_KEYS = new Set(['updated', 'date', 'endDate', 'published', 'asOf', 'joined', 'signed', 'started', 'launched', 'founded']);
-
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
   const m = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
@@ -127,7 +124,11 @@ export function headingsToSlugs(headings: readonly { text: string }[]): string[]
   return headings.map((h) => slugger.slug(h.text));
 }
 
-export function parseEntry(source: string, format: EntryFormat): ParsedEntry {
+/**
+ * Parses one file. `dateFields` names the frontmatter keys that hold dates, wherever they
+ * are nested (the schemas say which: `getDateFields` in src/schemas/fields.ts).
+ */
+export function parseEntry(source: string, format: EntryFormat, dateFields: ReadonlySet<string>): ParsedEntry {
   const isYaml = format === 'yaml';
   const { yaml, body, bodyLine } = isYaml ? { yaml: source, body: '', bodyLine: 1 } : splitFrontmatter(source);
   const lineOffset = isYaml ? 0 : 1;
@@ -147,7 +148,7 @@ export function parseEntry(source: string, format: EntryFormat): ParsedEntry {
     visitYaml(doc, {
       Pair(_, pair) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!DATE_KEYS.has(key) || !isScalar(pair.value)) return;
+        if (!dateFields.has(key) || !isScalar(pair.value)) return;
         const text = String(pair.value.value);
         if (isCalendarDate(text)) return;
         const pos = lineCounter.linePos(pair.value.range?.[0] ?? 0);

@@ -19,12 +19,22 @@ export interface SearchMeta {
 
 /** The date an entry is about: when it happened, was published, launched or founded. */
 export function getEntryDate(entry: SiteEntry): Date | undefined {
-  const data = entry.data as Record<string, unknown>;
-  for (const key of ['date', 'published', 'launched', 'started', 'founded']) {
-    if (data[key] instanceof Date) return data[key];
+  switch (entry.collection) {
+    case 'events':
+      return entry.data.date;
+    case 'sources':
+      return entry.data.published;
+    case 'missions':
+      return entry.data.launched;
+    case 'programmes':
+      return entry.data.started;
+    case 'organizations':
+      return entry.data.founded;
+    case 'views':
+      return entry.data.quotes[0]?.date;
+    default:
+      return undefined;
   }
-  const quotes = data.quotes as { date: Date }[] | undefined;
-  return quotes?.[0]?.date;
 }
 
 function humanize(value: string): string {
@@ -33,8 +43,7 @@ function humanize(value: string): string {
 
 /** Entry type: the schema's `kind` where it has one, else the collection's singular name. */
 export function getEntryType(entry: SiteEntry): string {
-  const kind = (entry.data as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? humanize(kind) : getCollectionInfo(entry.collection).singular;
+  return 'kind' in entry.data ? humanize(entry.data.kind) : getCollectionInfo(entry.collection).singular;
 }
 
 export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
@@ -55,8 +64,8 @@ export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
     ...(date ? [{ name: 'date', value: formatDate(date) }] : []),
   ];
   // Pages without a date of their own sort by when they were last checked, so no page drops out of a sorted search.
-  const updated = (entry.data as { updated?: Date }).updated;
+  const updated = 'updated' in entry.data ? entry.data.updated : undefined;
   const sortDate = date ?? updated;
-  const names = [...new Set([entry.data.title, ...((entry.data as { aliases?: string[] }).aliases ?? [])].map(toSearchName))];
+  const names = [...new Set([entry.data.title, ...entry.data.aliases].map(toSearchName))];
   return { filters, names, meta, date: sortDate && toIsoDate(sortDate) };
 }

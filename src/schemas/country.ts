@@ -1,21 +1,21 @@
 /** Countries. */
 import { z } from 'astro/zod';
-import { isoDate, pageFields } from './fields.ts';
+import { fact, isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
 export const countrySchema = z.strictObject({
   ...pageFields,
   /** ISO 3166-1 alpha-2 code, e.g. "KZ". */
-  iso: z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter ISO 3166-1 code in capitals, e.g. "KZ"'),
+  iso: fact('ISO code', z.string().regex(/^[A-Z]{2}$/, 'expected a two-letter ISO 3166-1 code in capitals, e.g. "KZ"')),
   /** Capital city. */
-  capital: z.string().optional(),
+  capital: fact('Capital', z.string().optional()),
   /** Participation in the ILRS, when any. */
   ilrs: z
     .object({
       /** "founder" for China and Russia, "member" for states that joined later. */
       role: z.enum(['founder', 'member']),
       /** Date the agreement was signed, YYYY-MM-DD. */
-      joined: isoDate,
+      joined: isoDate(),
       /** The instrument signed, e.g. "Memorandum of understanding". */
       instrument: z.string().optional(),
       /** Where the date is documented. */
@@ -23,7 +23,7 @@ export const countrySchema = z.strictObject({
     })
     .optional(),
   /** Signature of the Artemis Accords, when any. */
-  artemisAccords: z.strictObject({ signed: isoDate, source: ref('sources') }).optional(),
+  artemisAccords: z.strictObject({ signed: isoDate(), source: ref('sources') }).optional(),
 });
 
 export type CountryData = z.output<typeof countrySchema>;

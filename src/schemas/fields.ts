@@ -2,11 +2,57 @@
 import { z } from 'astro/zod';
 import { ref, entryRef } from './references.ts';
 
-/** Strict calendar date `YYYY-MM-DD`; YAML dates arrive as Date objects and are checked again by the content check. */
-export const isoDate = z.union([
-  z.date(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').pipe(z.coerce.date()),
-]).refine((d) => !Number.isNaN(d.getTime()), 'expected a real calendar date as YYYY-MM-DD');
+/** Every date field's schema: the content model checks the text of these fields as written (see `getDateFields`). */
+export const dateSchemas = z.registry<Record<string, never>>();
+
+/** Strict calendar date `YYYY-MM-DD`; YAML dates arrive as Date objects and are checked again by the content model. */
+export function isoDate() {
+  return z
+    .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').pipe(z.coerce.date())])
+    .refine((d) => !Number.isNaN(d.getTime()), 'expected a real calendar date as YYYY-MM-DD')
+    .register(dateSchemas, {});
+}
+
+export interface FactMeta {
+  /** The row's label in the facts panel. */
+  label: string;
+  /** Shown after the other facts (the date the page was last checked). */
+  last?: boolean;
+}
+
+/** The fields shown in an entry's facts panel, each with its label. */
+export const factSchemas = z.registry<FactMeta>();
+
+/** Marks a field as a fact: the facts panel shows it under `label`, in the order of the schema. */
+export function fact<T extends z.ZodType>(label: string, schema: T, options: Omit<FactMeta, 'label'> = {}): T {
+  const field: z.ZodType = schema;
+  factSchemas.add(field, { label, ...options });
+  return schema;
+}
+
+/** The schema inside `.optional()`, `.default()` and `.nullable()`. */
+export function unwrapField(schema: z.ZodType): z.ZodType {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+/** The names of the date fields of the schemas, wherever they are nested (objects, arrays of objects). */
+export function getDateFields(schemas: Iterable<z.ZodType>): Set<string> {
+  const names = new Set<string>();
+  const walk = (schema: z.ZodType): void => {
+    const inner = unwrapField(schema);
+    if (inner instanceof z.ZodArray) walk(inner.element as z.ZodType);
+    else if (inner instanceof z.ZodObject) {
+      for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+        if (dateSchemas.has(unwrapField(field))) names.add(key);
+        else walk(field);
+      }
+    }
+  };
+  for (const schema of schemas) walk(schema);
+  return names;
+}
 
 /** An https URL. Other schemes are refused, plain http too: the site links out over https only. */
 export const httpsUrl = z.url({
@@ -36,12 +82,12 @@ export const pageFields = {
   /** Sources the page's facts are traced to; at least one. */
   sources: z.array(ref('sources')).min(1, 'expected at least one source: every page cites where its facts come from'),
   /** Date the page's facts were last checked, YYYY-MM-DD. */
-  updated: isoDate.optional(),
+  updated: fact('Last checked', isoDate().optional(), { last: true }),
 };
 
 /** Topic pages must say when they were last checked. */
 export const topicFields = {
   ...pageFields,
   /** Date the page's facts were last checked, YYYY-MM-DD. */
-  updated: isoDate,
+  updated: fact('Last checked', isoDate(), { last: true }),
 };

@@ -1,23 +1,23 @@
 /** Missions: single launches and spacecraft. */
 import { z } from 'astro/zod';
-import { isoDate, pageFields } from './fields.ts';
+import { fact, isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
 export const missionSchema = z
   .strictObject({
     ...pageFields,
     /** Organizations that fly it; give `country` instead where the operator has no entry (early Soviet flights). */
-    operators: z.array(ref('organizations')).default([]),
+    operators: fact('Operators', z.array(ref('organizations')).default([])),
     /** State whose programme flew it, for a mission whose operator has no entry of its own. */
-    country: ref('countries').optional(),
+    country: fact('Country', ref('countries').optional()),
     /** Where it stands. */
-    status: z.enum(['planned', 'in-flight', 'completed', 'failed']),
+    status: fact('Status', z.enum(['planned', 'in-flight', 'completed', 'failed'])),
     /** Launch date (planned or actual), YYYY-MM-DD. */
-    launched: isoDate.optional(),
+    launched: fact('Launch', isoDate().optional()),
     /** Launch site. */
-    launchSite: ref('places').optional(),
+    launchSite: fact('Launch site', ref('places').optional()),
     /** Programme it belongs to. */
-    programme: ref('programmes').optional(),
+    programme: fact('Programme', ref('programmes').optional()),
   })
   .refine((mission) => mission.operators.length > 0 || mission.country !== undefined, {
     message: 'expected at least one operator, or the country that flew it where the operator has no entry',

@@ -1,6 +1,6 @@
 /** Organizations: agencies, ministries, companies, think tanks, universities, international bodies. */
 import { z } from 'astro/zod';
-import { isoDate, pageFields } from './fields.ts';
+import { fact, isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
 export const ORGANIZATION_KINDS = ['space-agency', 'ministry', 'company', 'think-tank', 'university', 'research-institute', 'intergovernmental', 'military'] as const;
@@ -8,15 +8,15 @@ export const ORGANIZATION_KINDS = ['space-agency', 'ministry', 'company', 'think
 export const organizationSchema = z.strictObject({
   ...pageFields,
   /** What kind of body it is. */
-  kind: z.enum(ORGANIZATION_KINDS),
+  kind: fact('Kind', z.enum(ORGANIZATION_KINDS)),
   /** Short form, e.g. "CNSA". */
-  acronym: z.string().optional(),
+  acronym: fact('Acronym', z.string().optional()),
   /** Country it belongs to; omit for international bodies. */
-  country: ref('countries').optional(),
+  country: fact('Country', ref('countries').optional()),
   /** Date it was founded, YYYY-MM-DD. */
-  founded: isoDate.optional(),
+  founded: fact('Founded', isoDate().optional()),
   /** City of its headquarters. */
-  headquarters: z.string().optional(),
+  headquarters: fact('Headquarters', z.string().optional()),
 });
 
 export type OrganizationData = z.output<typeof organizationSchema>;

@@ -1,6 +1,6 @@
 /** People: experts, officials, cosmonauts. */
 import { z } from 'astro/zod';
-import { isoDate, pageFields } from './fields.ts';
+import { fact, isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
 export const affiliationSchema = z.strictObject({
@@ -9,7 +9,7 @@ export const affiliationSchema = z.strictObject({
   /** The role held there. */
   role: z.string().min(1),
   /** Date the role was known to be held, YYYY-MM-DD; shows how current the fact is. */
-  asOf: isoDate.optional(),
+  asOf: isoDate().optional(),
   /** Set when the role has ended. */
   former: z.boolean().default(false),
   /** Where the role is documented. */
@@ -19,11 +19,11 @@ export const affiliationSchema = z.strictObject({
 export const personSchema = z.strictObject({
   ...pageFields,
   /** A short role line shown under the name, e.g. "Space policy analyst". */
-  role: z.string().min(1),
+  role: fact('Role', z.string().min(1)),
   /** Roles at organizations, current and former. */
   affiliations: z.array(affiliationSchema).default([]),
   /** Country of nationality or work. */
-  country: ref('countries').optional(),
+  country: fact('Country', ref('countries').optional()),
 });
 
 export type PersonData = z.output<typeof personSchema>;

@@ -1,20 +1,21 @@
 /**
  * Frontmatter references. The schema checks their form; whether the target exists is
  * checked against the whole content model (src/lib/build-model.ts), which knows every
- * entry and suggests the nearest id. Astro's `reference()` only logs a missing target.
+ * entry and suggests the nearest id (Astro's `reference()` would only log a missing target).
  */
-// Astro's own reference(), the one `astro:content` exports, taken from the module that makes it so
-// that the schemas also load outside Astro (unit tests, the content model).
-import { createReference } from 'astro/content/runtime';
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../lib/collections.ts';
 import { suggest } from '../lib/errors.ts';
 
-const reference = createReference();
-
-/** A reference to one entry of `collection`, written as its id. */
+/**
+ * A reference to one entry of `collection`, written as its id; read as `{ collection, id }`,
+ * the shape of Astro's own references (so `getEntry(ref)` takes it), typed exactly.
+ */
 export function ref<C extends CollectionName>(collection: C) {
-  return reference(collection);
+  return z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an entry id: lowercase kebab-case, e.g. "juliana-suess"')
+    .transform((id): { collection: C; id: string } => ({ collection, id }));
 }
 
 /** A reference to an entry of any collection, written `collection/id` (used by `related`). */

@@ -1,22 +1,22 @@
 /** Sources: one entry per article, report or statement cited. Plain YAML data. */
 import { z } from 'astro/zod';
-import { aliases, httpsUrl, isoDate } from './fields.ts';
+import { aliases, fact, httpsUrl, isoDate } from './fields.ts';
 
 export const sourceSchema = z.strictObject({
   /** Title of the article or document, as published. */
   title: z.string().min(1),
   /** Who published it, e.g. "Radio Free Europe/Radio Liberty". */
-  publisher: z.string().min(1),
+  publisher: fact('Publisher', z.string().min(1)),
   /** Address of the original, https only. */
-  url: httpsUrl,
+  url: fact('Address', httpsUrl),
   /** Publication date, YYYY-MM-DD. */
-  published: isoDate,
+  published: fact('Published', isoDate()),
   /** Author or authors, when named. */
-  author: z.string().optional(),
+  author: fact('Author', z.string().optional()),
   /** What kind of document it is. */
-  kind: z.enum(['news', 'report', 'official', 'reference', 'analysis']),
+  kind: fact('Kind', z.enum(['news', 'report', 'official', 'reference', 'analysis'])),
   /** "weak" marks an aggregator, mirror or wiki copy: use it only beside a better source. */
-  reliability: z.enum(['primary', 'secondary', 'weak']).default('secondary'),
+  reliability: fact('Reliability', z.enum(['primary', 'secondary', 'weak']).default('secondary')),
   /** One sentence on what the source is and why it is cited. */
   description: z.string().min(1),
   /** Other names that should find this source. */

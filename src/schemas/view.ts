@@ -1,6 +1,6 @@
 /** Expert views: one argument of one person, with the exact quotes that carry it. */
 import { z } from 'astro/zod';
-import { isoDate, topicFields } from './fields.ts';
+import { fact, isoDate, topicFields } from './fields.ts';
 import { entryRef, ref } from './references.ts';
 
 export const quoteSchema = z.strictObject({
@@ -9,17 +9,17 @@ export const quoteSchema = z.strictObject({
   /** Where the words were published. */
   source: ref('sources'),
   /** Date the words were published, YYYY-MM-DD. */
-  date: isoDate,
+  date: isoDate(),
 });
 
 export const viewSchema = z.strictObject({
   ...topicFields,
   /** The person whose argument this is. */
-  person: ref('people'),
+  person: fact('Person', ref('people')),
   /** The person's affiliation when they said it, as the source gives it. */
-  affiliation: z.string().min(1),
+  affiliation: fact('Affiliation at the time', z.string().min(1)),
   /** The topic entries the argument speaks to, written `collection/id`; at least one. */
-  about: z.array(entryRef).min(1, 'expected at least one entry the view is about'),
+  about: fact('About', z.array(entryRef).min(1, 'expected at least one entry the view is about')),
   /** The quotes that carry the argument; at least one. */
   quotes: z.array(quoteSchema).min(1, 'expected at least one quote'),
   /** Position within the collection (lower first). */

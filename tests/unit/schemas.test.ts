@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatProblem } from '../../src/lib/errors.ts';
+import { factSchemas, getDateFields } from '../../src/schemas/fields.ts';
 import { SCHEMAS } from '../../src/schemas/index.ts';
 import { makeContent, page, SOURCE } from './fake-content.ts';
 
@@ -101,5 +102,20 @@ describe('references as authors read them', () => {
       'content/views/v.mdx:8\n  **about.0**: no entry "overveiw" in collection "ilrs".\n  Hint: Did you mean "overview"?',
       'content/views/v.mdx:11\n  **quotes.0.source**: no entry "wir" in collection "sources".\n  Hint: Did you mean "wire"?',
     ]);
+  });
+});
+
+describe('what the schemas say about their fields', () => {
+  test('which fields are dates: the content model checks these as written', () => {
+    assert.deepEqual([...getDateFields(Object.values(SCHEMAS))].sort(), ['asOf', 'date', 'endDate', 'founded', 'joined', 'launched', 'published', 'signed', 'started', 'updated']);
+  });
+  test('which fields are facts, and their labels, in schema order', () => {
+    const labels = (name: keyof typeof SCHEMAS) => Object.values(SCHEMAS[name].shape).flatMap((field) => factSchemas.get(field)?.label ?? []);
+    assert.deepEqual(labels('missions'), ['Last checked', 'Operators', 'Country', 'Status', 'Launch', 'Launch site', 'Programme']);
+    assert.deepEqual(labels('sources'), ['Publisher', 'Address', 'Published', 'Author', 'Kind', 'Reliability']);
+  });
+  test('a reference is an id, read as { collection, id }', () => {
+    assert.deepEqual(SCHEMAS.views.parse({ ...topic, person: 'ann-lee', affiliation: 'A', about: ['ilrs/overview'], quotes: [{ text: 'W', source: 'wire', date: '2024-08-13' }] }).person, { collection: 'people', id: 'ann-lee' });
+    assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, sources: ['Not An Id'] }).success);
   });
 });
