@@ -34,7 +34,8 @@ const PAGES = Number(values.pages);
 const RUNS = Number(values.runs);
 if (!Number.isInteger(PAGES) || PAGES < 12) throw new Error(`--pages must be a whole number of at least 12 (one page per collection), not "${values.pages}".`);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number of at least 1, not "${values.runs}".`);
-if (values.only !== undefined && values.only !== 'ours' && values.only !== 'starlight') throw new Error(`--only takes "ours" or "starlight", not "${values.only}".`);
+if (values.only !== undefined && values.only !== 'ours' && values.only !== 'starlight')
+  throw new Error(`--only takes "ours" or "starlight", not "${values.only}".`);
 const SEED = values.seed === undefined ? undefined : Number(values.seed);
 
 type Project = 'ours' | 'starlight';
@@ -202,7 +203,12 @@ async function build(project: Project, run: number, time: string | undefined): P
   const log = join(LOG_DIR, `${project}-${run}.log`);
   writeFileSync(log, lines.map((l) => `${l.t.toFixed(3).padStart(8)} ${l.text}`).join('\n') + '\n');
   if (code !== 0) {
-    console.error(lines.slice(-40).map((l) => l.text).join('\n'));
+    console.error(
+      lines
+        .slice(-40)
+        .map((l) => l.text)
+        .join('\n'),
+    );
     throw new Error(`The ${project} build (run ${run}) failed with exit code ${code}; its log is ${relative(ROOT, log)}.`);
   }
 
@@ -273,10 +279,13 @@ const versions = {
   starlightPagefind: readVersion(STARLIGHT, 'pagefind'),
 };
 console.log(
-  `Corpus: ${summary.pages} pages (${Object.entries(summary.perCollection).map(([c, n]) => `${c} ${n}`).join(', ')}), ` +
-    `${summary.wordsPerPage} words a page, ${summary.crossLinks} cross-links; seed ${corpus.seed}.`,
+  `Corpus: ${summary.pages} pages (${Object.entries(summary.perCollection)
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ')}), ` + `${summary.wordsPerPage} words a page, ${summary.crossLinks} cross-links; seed ${corpus.seed}.`,
 );
-console.log(`Ours: Astro ${versions.astro}. Starlight ${versions.starlight} on Astro ${versions.starlightAstro}. Node ${versions.node}, ${cpus().length} cores.`);
+console.log(
+  `Ours: Astro ${versions.astro}. Starlight ${versions.starlight} on Astro ${versions.starlightAstro}. Node ${versions.node}, ${cpus().length} cores.`,
+);
 if (!time) console.log('GNU time (/usr/bin/time, apt package "time") not found: wall time only, no CPU time or peak memory.');
 
 const results: BuildResult[] = [];
@@ -306,7 +315,15 @@ for (let run = 1; run <= RUNS; run++) {
 const medians = Object.fromEntries(
   PROJECTS.map((project) => {
     const mine = results.filter((r) => r.project === project);
-    return [project, { wallS: median(mine.map((r) => r.wallS)), cpuS: median(mine.map((r) => r.cpuS)), peakRssMB: median(mine.map((r) => r.peakRssMB)), pagesPerS: median(mine.map((r) => r.pagesPerS)) }];
+    return [
+      project,
+      {
+        wallS: median(mine.map((r) => r.wallS)),
+        cpuS: median(mine.map((r) => r.cpuS)),
+        peakRssMB: median(mine.map((r) => r.peakRssMB)),
+        pagesPerS: median(mine.map((r) => r.pagesPerS)),
+      },
+    ];
   }),
 ) as Partial<Record<Project, { wallS?: number | undefined; cpuS?: number | undefined; peakRssMB?: number | undefined; pagesPerS?: number | undefined }>>;
 for (const project of PROJECTS) {
@@ -314,11 +331,18 @@ for (const project of PROJECTS) {
   rows.push(['median', project, seconds(m.wallS), seconds(m.cpuS), megabytes(m.peakRssMB), rate(m.pagesPerS)]);
 }
 const medianRatio = pairRatios.length
-  ? { wall: median(pairRatios.map((p) => p.wall)), cpu: median(pairRatios.map((p) => p.cpu)), rss: median(pairRatios.map((p) => p.rss)), rate: median(pairRatios.map((p) => p.rate)) }
+  ? {
+      wall: median(pairRatios.map((p) => p.wall)),
+      cpu: median(pairRatios.map((p) => p.cpu)),
+      rss: median(pairRatios.map((p) => p.rss)),
+      rate: median(pairRatios.map((p) => p.rate)),
+    }
   : undefined;
 if (medianRatio) rows.push(['median', 'ours/Starlight', times(medianRatio.wall), times(medianRatio.cpu), times(medianRatio.rss), times(medianRatio.rate)]);
 
-console.log(`\nBuild of ${PAGES} pages, cold caches, ${RUNS} run${RUNS > 1 ? 's' : ''} each in turns (ratio: ours/Starlight, pair by pair; median ratio: median of the pairs' ratios)\n`);
+console.log(
+  `\nBuild of ${PAGES} pages, cold caches, ${RUNS} run${RUNS > 1 ? 's' : ''} each in turns (ratio: ours/Starlight, pair by pair; median ratio: median of the pairs' ratios)\n`,
+);
 console.log(table(rows));
 
 const PHASES: [string, string][] = [
@@ -333,10 +357,14 @@ const PHASES: [string, string][] = [
   ['other', '  other'],
 ];
 const phaseMedians = Object.fromEntries(
-  PROJECTS.map((project) => [project, Object.fromEntries(PHASES.map(([key]) => [key, median(results.filter((r) => r.project === project).map((r) => r.phases[key]))]))]),
+  PROJECTS.map((project) => [
+    project,
+    Object.fromEntries(PHASES.map(([key]) => [key, median(results.filter((r) => r.project === project).map((r) => r.phases[key]))])),
+  ]),
 ) as Partial<Record<Project, Record<string, number | undefined>>>;
 const phaseRows = [['phase (median)', ...PROJECTS]];
-for (const [key, label] of PHASES) phaseRows.push([label, ...PROJECTS.map((p) => (key in (results.find((r) => r.project === p)?.phases ?? {}) ? seconds(phaseMedians[p]![key]) : ''))]);
+for (const [key, label] of PHASES)
+  phaseRows.push([label, ...PROJECTS.map((p) => (key in (results.find((r) => r.project === p)?.phases ?? {}) ? seconds(phaseMedians[p]![key]) : ''))]);
 console.log(`\nPhases, from the arrival time of the build's log lines (— where a line was missing)\n`);
 console.log(table(phaseRows));
 

@@ -21,7 +21,10 @@ const { values } = parseArgs({
 const ROOT = join(import.meta.dirname, '..');
 
 /** The worst case: every page drawn from one 70-word vocabulary, so a query matches nearly every page. */
-const NARROW_WORDS = 'orbit lunar station launch cosmodrome satellite navigation agreement treaty lease ministry agency rocket payload module lander rover sample return network ground relay signal clock constellation partner member roadmap phase mission crew habitat reactor telescope survey crater pole basin polar far side budget sanction component supplier investor market corridor route cooperation memorandum statement summit conference delegation policy analyst fellow institute university think tank report archive timeline'.split(' ');
+const NARROW_WORDS =
+  'orbit lunar station launch cosmodrome satellite navigation agreement treaty lease ministry agency rocket payload module lander rover sample return network ground relay signal clock constellation partner member roadmap phase mission crew habitat reactor telescope survey crater pole basin polar far side budget sanction component supplier investor market corridor route cooperation memorandum statement summit conference delegation policy analyst fellow institute university think tank report archive timeline'.split(
+    ' ',
+  );
 
 /**
  * Real text: words drawn at random from the running text of the dossier's own pages, so
@@ -41,9 +44,12 @@ function makeCorpus(count: number, words: string[], name: string): string {
   const dir = join(ROOT, `.test-dist/bench-content-${name}`);
   rmSync(dir, { recursive: true, force: true });
   for (const folder of ['sources', 'ilrs', 'events']) mkdirSync(join(dir, folder), { recursive: true });
-  writeFileSync(join(dir, 'sources/bench-source.yaml'), 'title: Benchmark source\npublisher: Bench\nurl: https://example.org/\npublished: 2024-01-01\nkind: report\ndescription: Generated for the search benchmark.\n');
+  writeFileSync(
+    join(dir, 'sources/bench-source.yaml'),
+    'title: Benchmark source\npublisher: Bench\nurl: https://example.org/\npublished: 2024-01-01\nkind: report\ndescription: Generated for the search benchmark.\n',
+  );
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const word = () => words[Math.floor(random() * words.length)]!;
   const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, word).join(' ');
   for (let i = 0; i < count; i++) {
@@ -51,10 +57,16 @@ function makeCorpus(count: number, words: string[], name: string): string {
     const folder = folderOf(i);
     const id = `page-${String(i).padStart(4, '0')}`;
     const next = (i + 1) % count;
-    const paragraphs = Array.from({ length: 6 }, (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folderOf(next)}/page-${String(next).padStart(4, '0')}]].`);
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, p) => `## Part ${p + 1}\n\n${sentence()}. ${sentence()}. ${sentence()}. See [[${folderOf(next)}/page-${String(next).padStart(4, '0')}]].`,
+    );
     const date = `20${String(10 + (i % 15)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 9}`;
     const front = folder === 'ilrs' ? `updated: ${date}` : `date: ${date}`;
-    writeFileSync(join(dir, folder, `${id}.mdx`), `---\ntitle: Page ${i} ${word()} ${word()}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`);
+    writeFileSync(
+      join(dir, folder, `${id}.mdx`),
+      `---\ntitle: Page ${i} ${word()} ${word()}\ndescription: Generated page ${i}.\n${front}\nsources: [bench-source]\n---\n\n${paragraphs.join('\n\n')}\n`,
+    );
   }
   return dir;
 }
@@ -113,10 +125,12 @@ async function measure(dir: string, queries: string[]): Promise<Figures> {
         }, query);
         await box.fill(query);
         await page.waitForFunction(() => (window as unknown as { benchTiming: { end: number } }).benchTiming.end > 0);
-        return Math.round(await page.evaluate(() => {
-          const timing = (window as unknown as { benchTiming: { start: number; end: number } }).benchTiming;
-          return timing.end - timing.start;
-        }));
+        return Math.round(
+          await page.evaluate(() => {
+            const timing = (window as unknown as { benchTiming: { start: number; end: number } }).benchTiming;
+            return timing.end - timing.start;
+          }),
+        );
       };
       return { context, page, bytes, timeQuery };
     };
@@ -174,14 +188,27 @@ report('Real site', await measure(values.dir, ['Baikonur', 'BeiDou', 'junior par
 if (!values['skip-corpus']) {
   const count = Number(values.pages);
   const corpora = [
-    { name: 'dossier-text', label: `${count}-page corpus of the dossier's own words`, words: dossierWords(), queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'launch services', 'junior partner', 'memorandum'] },
-    { name: 'narrow', label: `${count}-page corpus of 70 words (worst case)`, words: NARROW_WORDS, queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'sanction supplier', 'crater pole', 'memorandum summit'] },
+    {
+      name: 'dossier-text',
+      label: `${count}-page corpus of the dossier's own words`,
+      words: dossierWords(),
+      queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'launch services', 'junior partner', 'memorandum'],
+    },
+    {
+      name: 'narrow',
+      label: `${count}-page corpus of 70 words (worst case)`,
+      words: NARROW_WORDS,
+      queries: ['lunar station', 'cosmodrome lease', 'satellite navigation', 'sanction supplier', 'crater pole', 'memorandum summit'],
+    },
   ];
   for (const corpus of corpora) {
     const content = makeCorpus(count, corpus.words, corpus.name);
     const outDir = join(ROOT, `.test-dist/bench-${corpus.name}-${count}`);
     const started = Date.now();
-    const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], { env: { ...process.env, CONTENT_DIR: content }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir], {
+      env: { ...process.env, CONTENT_DIR: content },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (build.status !== 0) throw new Error(`The ${corpus.name} benchmark corpus did not build.`);
     console.log(`\n${corpus.label}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     report(corpus.label, await measure(outDir, corpus.queries));

@@ -15,7 +15,9 @@ const dir = values.dir;
 const KB = 1024;
 const BUDGETS = { htmlMedian: 12 * KB, css: 12 * KB, js: 3 * KB };
 
-const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+  .filter((f) => f.isFile())
+  .map((f) => join(f.parentPath, f.name));
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 

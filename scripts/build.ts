@@ -17,19 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import {
-  accessSync,
-  constants,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { accessSync, constants, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -83,7 +71,10 @@ export function fsProblem(error: unknown, path: string): { what: string; fix: st
     case 'ENOTEMPTY':
       return { what: `${e.dest ?? at} is in the way (${e.code})`, fix: 'remove it and build again' };
     case 'EBUSY':
-      return { what: `${at} is in use or a mount point (EBUSY)`, fix: `stop what uses it, or ${elsewhere} (a mount point cannot be replaced; build into a folder inside it)` };
+      return {
+        what: `${at} is in use or a mount point (EBUSY)`,
+        fix: `stop what uses it, or ${elsewhere} (a mount point cannot be replaced; build into a folder inside it)`,
+      };
     case 'ENOSPC':
     case 'EDQUOT':
       return { what: `no space left for ${at} (${e.code})`, fix: `free some space or ${elsewhere}` };
@@ -160,7 +151,10 @@ export function swapIn(paths: SwapPaths, fs: SwapFs = realFs): SwapResult {
       fs.remove(previous);
     } catch (error) {
       const { what, fix } = fsProblem(error, previous);
-      return { ok: true, warning: `Warning: ${display} holds the new build, but the previous one could not be removed from ${previous}: ${what}. Fix: ${fix}, then remove it (the next build tries again).` };
+      return {
+        ok: true,
+        warning: `Warning: ${display} holds the new build, but the previous one could not be removed from ${previous}: ${what}. Fix: ${fix}, then remove it (the next build tries again).`,
+      };
     }
   }
   return { ok: true };
@@ -210,9 +204,7 @@ function parseLock(text: string): LockInfo | undefined {
   }
 }
 
-export type LockResult =
-  | { ok: true; tookOver: (LockInfo | undefined)[] }
-  | { ok: false; holder: LockInfo; astroOnly: boolean };
+export type LockResult = { ok: true; tookOver: (LockInfo | undefined)[] } | { ok: false; holder: LockInfo; astroOnly: boolean };
 
 /**
  * Takes the lock: the lock file appears whole or not at all (hard link of a complete file, `wx` where links are not
@@ -314,7 +306,8 @@ function prepareOutput(paths: SwapPaths): string | undefined {
   }
   if (present(outDir)) {
     try {
-      if (!statSync(outDir).isDirectory()) return `Cannot replace ${display}: ${outDir} is a file, not a folder. Fix: move it away or build elsewhere with --outDir.`;
+      if (!statSync(outDir).isDirectory())
+        return `Cannot replace ${display}: ${outDir} is a file, not a folder. Fix: move it away or build elsewhere with --outDir.`;
       accessSync(outDir, constants.W_OK | constants.X_OK);
     } catch (error) {
       return cannot(`replace ${display}`, error, outDir);
@@ -400,7 +393,11 @@ async function main(): Promise<number> {
   process.on('exit', () => releaseLock(lockFile, mine));
   const stopper = new Stopper();
   for (const holder of lock.tookOver) {
-    console.log(holder ? `Taking over the build lock of process ${holder.pid} (since ${holder.startedAt}), which is no longer running.` : `Replacing an unreadable build lock ${lockFile}.`);
+    console.log(
+      holder
+        ? `Taking over the build lock of process ${holder.pid} (since ${holder.startedAt}), which is no longer running.`
+        : `Replacing an unreadable build lock ${lockFile}.`,
+    );
   }
 
   try {

@@ -101,7 +101,16 @@ export function collectionCounts(pages: number): Record<CollectionName, number> 
 }
 
 const TOPICS = ['ilrs', 'baikonur', 'beidou'] as const;
-const PUBLISHERS = ['Example Wire', 'Steppe Times', 'Orbital Review', 'Lunar Policy Institute', 'Central Asia Monitor', 'Space Affairs Daily', 'Bench Gazette', 'Navigation Weekly'];
+const PUBLISHERS = [
+  'Example Wire',
+  'Steppe Times',
+  'Orbital Review',
+  'Lunar Policy Institute',
+  'Central Asia Monitor',
+  'Space Affairs Daily',
+  'Bench Gazette',
+  'Navigation Weekly',
+];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 interface Planned {
@@ -197,7 +206,11 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
 
     const sources = pickSome(byCollection.sources, 1, 3);
     const others = withBody.filter((p) => p !== page);
-    const related = pickSome(planned.filter((p) => p !== page), 1, 3).map((p) => `${p.collection}/${p.id}`);
+    const related = pickSome(
+      planned.filter((p) => p !== page),
+      1,
+      3,
+    ).map((p) => `${p.collection}/${p.id}`);
     const common = { ...base, tags: pickSome(VOCABULARY.slice(29), 1, 3), related, sources };
     const data = frontmatter(page, common);
 
@@ -247,7 +260,10 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
     page.headingLines.forEach((line, s) => {
       blocks.push(line);
       if (s === tableAt) {
-        const rows = Array.from({ length: int(3, 5) }, (_, r) => `| ${tableLinks[r] ?? capital(words(2).join(' '))} | ${spelled(date())} | ${words(int(3, 6)).join(' ')} |`);
+        const rows = Array.from(
+          { length: int(3, 5) },
+          (_, r) => `| ${tableLinks[r] ?? capital(words(2).join(' '))} | ${spelled(date())} | ${words(int(3, 6)).join(' ')} |`,
+        );
         blocks.push([`| ${capital(noun())} | Date | Note |`, '| --- | --- | --- |', ...rows].join('\n'));
         wordsLeft -= rows.join(' ').split(' ').length / 2;
       }
@@ -262,7 +278,15 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
       blocks.push(paragraph(share, mine, note));
     });
     blocks.push(footnotes.join('\n'));
-    return { collection: page.collection, id: page.id, title: page.title, description: page.description, data, body: `${blocks.join('\n\n')}\n`, headings: page.headings };
+    return {
+      collection: page.collection,
+      id: page.id,
+      title: page.title,
+      description: page.description,
+      data,
+      body: `${blocks.join('\n\n')}\n`,
+      headings: page.headings,
+    };
   });
   return { pages: options.pages, seed, entries };
 
@@ -275,7 +299,18 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
       case 'ilrs':
       case 'baikonur':
       case 'beidou':
-        return { ...common, updated: date(2024, 2026), order: int(1, 20), aliases: [page.title.split(' ').slice(0, 3).map((w) => w[0]!.toUpperCase()).join('')] };
+        return {
+          ...common,
+          updated: date(2024, 2026),
+          order: int(1, 20),
+          aliases: [
+            page.title
+              .split(' ')
+              .slice(0, 3)
+              .map((w) => w[0]!.toUpperCase())
+              .join(''),
+          ],
+        };
       case 'views':
         return {
           ...common,
@@ -290,13 +325,23 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
           ...common,
           role: `${capital(noun())} ${noun()} analyst`,
           country: one('countries'),
-          affiliations: some('organizations', 1, 2).map((organization, i) => ({ organization, role: capital(`${noun()} ${noun()}`), asOf: date(2015, 2026), ...(i > 0 ? { former: true } : {}), source: source() })),
+          affiliations: some('organizations', 1, 2).map((organization, i) => ({
+            organization,
+            role: capital(`${noun()} ${noun()}`),
+            asOf: date(2015, 2026),
+            ...(i > 0 ? { former: true } : {}),
+            source: source(),
+          })),
         };
       case 'organizations':
         return {
           ...common,
           kind: pick(['space-agency', 'ministry', 'company', 'think-tank', 'university', 'research-institute', 'intergovernmental', 'military']),
-          acronym: page.title.split(' ').slice(0, 3).map((w) => w[0]!.toUpperCase()).join(''),
+          acronym: page.title
+            .split(' ')
+            .slice(0, 3)
+            .map((w) => w[0]!.toUpperCase())
+            .join(''),
           ...(random() < 0.8 ? { country: one('countries') } : {}),
           founded: date(1950, 2020),
           headquarters: capital(noun()),
@@ -391,7 +436,10 @@ export function toStarlightDocs(corpus: Corpus): Map<string, string> {
     const first = corpus.entries.find((e) => e.collection === name)!;
     return `- [${label}](/${name}/${first.id}/)`;
   });
-  files.set('index.mdx', `---\n${yaml({ title: 'Orbital Dossier benchmark', description: `A generated corpus of ${corpus.pages} pages.` })}---\n\n${home.join('\n')}\n`);
+  files.set(
+    'index.mdx',
+    `---\n${yaml({ title: 'Orbital Dossier benchmark', description: `A generated corpus of ${corpus.pages} pages.` })}---\n\n${home.join('\n')}\n`,
+  );
   return files;
 }
 

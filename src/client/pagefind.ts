@@ -37,7 +37,6 @@ export interface PagefindApi {
   filters(): Promise<FilterCounts>;
 }
 
-
 let loading: Promise<PagefindApi> | undefined;
 
 /** Imports `<bundle>pagefind.js` once; `base` prefixes result URLs under a sub-path. */

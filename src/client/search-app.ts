@@ -103,8 +103,7 @@ export class SearchApp {
       list.replaceChildren();
       return;
     }
-    const toFilters = (skip?: string) =>
-      Object.fromEntries([...filters].filter(([name]) => name !== skip).map(([name, values]) => [name, { any: values }]));
+    const toFilters = (skip?: string) => Object.fromEntries([...filters].filter(([name]) => name !== skip).map(([name, values]) => [name, { any: values }]));
     const options: Record<string, unknown> = { filters: toFilters() };
     if (sort) options.sort = { date: sort === 'date-asc' ? 'asc' : 'desc' };
     const search = await searchSite(this.#pagefind, q || null, options);
@@ -147,9 +146,10 @@ export class SearchApp {
       fieldset.append(legend);
       const selected = this.#state.filters.get(name) ?? [];
       // Chosen values first, so a long list never hides them; then years newest first, other values by size.
-      const values = Object.keys(this.#all[name]!).sort((a, b) =>
-        Number(selected.includes(b)) - Number(selected.includes(a)) ||
-        (name === 'year' ? b.localeCompare(a) : (this.#all[name]![b] ?? 0) - (this.#all[name]![a] ?? 0) || a.localeCompare(b)),
+      const values = Object.keys(this.#all[name]!).sort(
+        (a, b) =>
+          Number(selected.includes(b)) - Number(selected.includes(a)) ||
+          (name === 'year' ? b.localeCompare(a) : (this.#all[name]![b] ?? 0) - (this.#all[name]![a] ?? 0) || a.localeCompare(b)),
       );
       const list = document.createElement('div');
       list.className = 'facet-values';
@@ -189,4 +189,3 @@ export class SearchApp {
     if (focused) document.getElementById(focused)?.focus();
   }
 }
-

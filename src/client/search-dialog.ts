@@ -136,4 +136,3 @@ export class SearchDialog {
     else location.href = href;
   }
 }
-

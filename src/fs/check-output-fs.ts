@@ -93,12 +93,20 @@ export function checkOutput(dir: string, base: string): Problem[] {
       const target = new URL(url, pageUrl);
       const targetFile = urlPathToFile(dir, target.pathname, base);
       if (!targetFile) {
-        problems.push({ file: at, message: `Broken internal link ${attribute} "${url}": no file serves ${target.pathname}.`, hint: 'Link through a cross-link or withBase() so the path follows the base path.' });
+        problems.push({
+          file: at,
+          message: `Broken internal link ${attribute} "${url}": no file serves ${target.pathname}.`,
+          hint: 'Link through a cross-link or withBase() so the path follows the base path.',
+        });
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment && targetFile.endsWith('.html') && !pageOf(targetFile).ids.has(fragment)) {
-        problems.push({ file: at, message: `Broken anchor ${attribute} "${url}": ${relative(dir, targetFile)} has no id "${fragment}".`, hint: 'Link to an existing heading id.' });
+        problems.push({
+          file: at,
+          message: `Broken anchor ${attribute} "${url}": ${relative(dir, targetFile)} has no id "${fragment}".`,
+          hint: 'Link to an existing heading id.',
+        });
       }
     }
   }

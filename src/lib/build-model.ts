@@ -106,14 +106,22 @@ export function buildContentModel(root: string, contentDir: string, files: reado
       continue;
     }
     if (f.source === undefined) {
-      problems.push({ file, message: `Unexpected folder "${file}", expected entry files directly in content/${f.collection}/.`, hint: 'Collections are flat: move the files up one level.' });
+      problems.push({
+        file,
+        message: `Unexpected folder "${file}", expected entry files directly in content/${f.collection}/.`,
+        hint: 'Collections are flat: move the files up one level.',
+      });
       continue;
     }
     const ext = extname(f.path);
     const format = ENTRY_EXTENSIONS[ext];
     if (!format) {
       if (!basename(f.path).startsWith('.')) {
-        problems.push({ file, message: `Unexpected file type "${ext || basename(f.path)}", expected ${Object.keys(ENTRY_EXTENSIONS).join(', ')}.`, hint: 'Images and other assets belong in public/ or src/assets/.' });
+        problems.push({
+          file,
+          message: `Unexpected file type "${ext || basename(f.path)}", expected ${Object.keys(ENTRY_EXTENSIONS).join(', ')}.`,
+          hint: 'Images and other assets belong in public/ or src/assets/.',
+        });
       }
       continue;
     }
@@ -152,7 +160,15 @@ export function buildContentModel(root: string, contentDir: string, files: reado
   for (const [key, same] of sameKey) {
     if (same.length < 2) continue;
     const [collection, id] = key.split('/') as [string, string];
-    for (const file of same) problems.push({ file, ...ContentErrors.duplicateId(collection, id, same.filter((f) => f !== file)) });
+    for (const file of same)
+      problems.push({
+        file,
+        ...ContentErrors.duplicateId(
+          collection,
+          id,
+          same.filter((f) => f !== file),
+        ),
+      });
   }
 
   const ids = new Map<string, string[]>();

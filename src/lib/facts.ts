@@ -63,7 +63,9 @@ function structuredFacts(entry: SiteEntry): Fact[] {
   if (entry.collection === 'countries') {
     const { ilrs, artemisAccords } = entry.data;
     return [
-      ...(ilrs ? [{ label: 'ILRS', values: [{ text: `${humanize(ilrs.role)} since ${formatDate(ilrs.joined)}${ilrs.instrument ? ` (${ilrs.instrument})` : ''}` }] }] : []),
+      ...(ilrs
+        ? [{ label: 'ILRS', values: [{ text: `${humanize(ilrs.role)} since ${formatDate(ilrs.joined)}${ilrs.instrument ? ` (${ilrs.instrument})` : ''}` }] }]
+        : []),
       ...(artemisAccords ? [{ label: 'Artemis Accords', values: [{ text: `Signed ${formatDate(artemisAccords.signed)}` }] }] : []),
     ];
   }

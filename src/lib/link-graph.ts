@@ -21,8 +21,10 @@ export interface LinkGraph {
 
 function isEntryKey(value: unknown): value is EntryKey {
   return (
-    typeof value === 'object' && value !== null &&
-    typeof (value as EntryKey).collection === 'string' && typeof (value as EntryKey).id === 'string' &&
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as EntryKey).collection === 'string' &&
+    typeof (value as EntryKey).id === 'string' &&
     Object.keys(value).length === 2
   );
 }

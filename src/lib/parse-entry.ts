@@ -143,7 +143,8 @@ export function parseEntry(source: string, format: EntryFormat, dateFields: Read
   } else {
     const value: unknown = doc.toJS();
     if (value && typeof value === 'object' && !Array.isArray(value)) parsed.raw = value as Record<string, unknown>;
-    else if (value !== null && value !== undefined) parsed.problems.push({ line: 1 + lineOffset, ...ContentErrors.unreadableFrontmatter('expected a mapping of fields, e.g. "title: …".') });
+    else if (value !== null && value !== undefined)
+      parsed.problems.push({ line: 1 + lineOffset, ...ContentErrors.unreadableFrontmatter('expected a mapping of fields, e.g. "title: …".') });
     // YAML loaders turn 2024-02-30 into 1 March without a word; check the text as written.
     visitYaml(doc, {
       Pair(_, pair) {

@@ -10,9 +10,7 @@ import { ContentErrors, type Problem, suggest } from './errors.ts';
 import { externalUrlProblem } from './external-url.ts';
 import { collectionToUrl, entryToKey, entryToUrl, internalLinkToHref, resolveInternalLink, STATIC_PAGES, urlToEntry, type EntryKey } from './urls.ts';
 
-export type Resolution =
-  | { ok: true; href: string; label: string; target?: EntryKey | undefined }
-  | { ok: false; message: string; hint: string };
+export type Resolution = { ok: true; href: string; label: string; target?: EntryKey | undefined } | { ok: false; message: string; hint: string };
 
 function checkAnchor(target: ModelEntry, anchor: string | undefined): Resolution | undefined {
   if (!anchor || target.headings.includes(anchor)) return undefined;
@@ -58,8 +56,7 @@ export function resolveInternalUrl(model: ContentModel, url: string, from: Model
 export function getBodyTargets(model: ContentModel, entry: ModelEntry): EntryKey[] {
   return entry.links.flatMap((link) => {
     if (link.kind === 'external-link' || link.kind === 'unclosed-cross-link') return [];
-    const result =
-      link.kind === 'cross-link' ? resolveCrossLink(model, link.raw.slice(2, -2), '/') : resolveInternalUrl(model, link.raw, entry, '/');
+    const result = link.kind === 'cross-link' ? resolveCrossLink(model, link.raw.slice(2, -2), '/') : resolveInternalUrl(model, link.raw, entry, '/');
     return result.ok && result.target ? [result.target] : [];
   });
 }
@@ -78,10 +75,7 @@ export function checkBodyLinks(model: ContentModel): Problem[] {
         if (problem) problems.push({ file: entry.file, line: link.line, column: link.column, ...problem });
         continue;
       }
-      const result =
-        link.kind === 'cross-link'
-          ? resolveCrossLink(model, link.raw.slice(2, -2), '/')
-          : resolveInternalUrl(model, link.raw, entry, '/');
+      const result = link.kind === 'cross-link' ? resolveCrossLink(model, link.raw.slice(2, -2), '/') : resolveInternalUrl(model, link.raw, entry, '/');
       if (!result.ok) problems.push({ file: entry.file, line: link.line, column: link.column, message: result.message, hint: result.hint });
     }
   }

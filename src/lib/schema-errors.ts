@@ -42,9 +42,17 @@ export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownField
   switch (issue.code) {
     case 'invalid_type':
       if (received === undefined) {
-        return { ...base, message: `**${field}**: missing, expected ${article(issue.expected ?? 'value')}.`, hint: `Add \`${field.split('.').at(-1)}: …\` to the frontmatter; see the field's description in src/schemas/.` };
+        return {
+          ...base,
+          message: `**${field}**: missing, expected ${article(issue.expected ?? 'value')}.`,
+          hint: `Add \`${field.split('.').at(-1)}: …\` to the frontmatter; see the field's description in src/schemas/.`,
+        };
       }
-      return { ...base, message: `**${field}**: expected ${article(issue.expected ?? 'value')}, received ${show(received)}.`, hint: 'See the field’s description in src/schemas/.' };
+      return {
+        ...base,
+        message: `**${field}**: expected ${article(issue.expected ?? 'value')}, received ${show(received)}.`,
+        hint: 'See the field’s description in src/schemas/.',
+      };
     case 'invalid_value':
       return {
         ...base,
@@ -56,7 +64,7 @@ export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownField
       };
     case 'unrecognized_keys':
       return {
-        ...issue.keys?.length ? { ...base, line: getFieldLine(entry, [...issue.path, issue.keys[0]!]) ?? base.line } : base,
+        ...(issue.keys?.length ? { ...base, line: getFieldLine(entry, [...issue.path, issue.keys[0]!]) ?? base.line } : base),
         message: `Unexpected field${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `**${k}**`).join(', ')}${issue.path.length ? ` in **${field}**` : ''}.`,
         hint: (() => {
           const near = issue.keys?.[0] ? suggest(issue.keys[0], knownFields) : undefined;
@@ -66,7 +74,11 @@ export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownField
     default: {
       const message = issue.message.replace(/^Invalid input: /, '');
       const [what, fix] = message.split(/(?<=\.) (?=Did you mean|Add content)/);
-      return { ...base, message: `**${field}**: ${what}${/[.?]$/.test(what ?? '') ? '' : '.'} Received ${show(received)}.`, hint: fix ?? 'See the field’s description in src/schemas/.' };
+      return {
+        ...base,
+        message: `**${field}**: ${what}${/[.?]$/.test(what ?? '') ? '' : '.'} Received ${show(received)}.`,
+        hint: fix ?? 'See the field’s description in src/schemas/.',
+      };
     }
   }
 }

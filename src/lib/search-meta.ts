@@ -50,7 +50,14 @@ export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
   const key = entryToKey(entry);
   const linked = [key, ...(site.graph.outgoing.get(key) ?? [])];
   const titlesIn = (collection: string) =>
-    [...new Set(linked.filter((k) => k.startsWith(`${collection}/`)).map((k) => site.byKey.get(k)?.data.title).filter((t): t is string => !!t))].sort();
+    [
+      ...new Set(
+        linked
+          .filter((k) => k.startsWith(`${collection}/`))
+          .map((k) => site.byKey.get(k)?.data.title)
+          .filter((t): t is string => !!t),
+      ),
+    ].sort();
   const date = getEntryDate(entry);
   const filters = [
     { name: 'collection', value: getCollectionInfo(entry.collection).label },
@@ -59,10 +66,7 @@ export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
     ...titlesIn('people').map((value) => ({ name: 'person', value })),
     ...(date ? [{ name: 'year', value: String(date.getUTCFullYear()) }] : []),
   ];
-  const meta = [
-    { name: 'collection', value: getCollectionInfo(entry.collection).label },
-    ...(date ? [{ name: 'date', value: formatDate(date) }] : []),
-  ];
+  const meta = [{ name: 'collection', value: getCollectionInfo(entry.collection).label }, ...(date ? [{ name: 'date', value: formatDate(date) }] : [])];
   // Pages without a date of their own sort by when they were last checked, so no page drops out of a sorted search.
   const updated = 'updated' in entry.data ? entry.data.updated : undefined;
   const sortDate = date ?? updated;

@@ -105,7 +105,10 @@ export function checkBasePath(value: string | undefined): ConfigCheck<'base'> {
   if (trimmed === '' || trimmed === '/') return { ok: true, base: '/' };
   const found = (pattern: RegExp) => trimmed.match(pattern)?.[0];
   let bad: string | undefined;
-  if ((bad = found(/[\s\u0000-\u001f\u007f]/u))) return refuse(bad === ' ' ? 'it contains a space' : `it contains the control or space character U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  if ((bad = found(/[\s\u0000-\u001f\u007f]/u)))
+    return refuse(
+      bad === ' ' ? 'it contains a space' : `it contains the control or space character U+${bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   if (trimmed.includes('?')) return refuse('"?" would start a query string');
   if (trimmed.includes('#')) return refuse('"#" would start a fragment');
   if (trimmed.includes('\\')) return refuse('it contains a backslash');

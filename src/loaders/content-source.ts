@@ -87,7 +87,9 @@ export function makeContentSource(options: { root: string; contentDir: string })
       const labels = crossLinkLabels(entry, model);
       const digest = context.generateDigest(`${entry.digest}\n${JSON.stringify(labels)}`);
       if (store.get(entry.id)?.digest === digest) return;
-      const rendered = await context.renderMarkdown(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, { fileURL: pathToFileURL(entry.absolutePath) });
+      const rendered = await context.renderMarkdown(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, {
+        fileURL: pathToFileURL(entry.absolutePath),
+      });
       store.set({ ...base, body: entry.body, digest, rendered });
     } else {
       store.set({ ...base, digest: entry.digest });

@@ -57,7 +57,11 @@ export function remarkCrossLinks(options: CrossLinkOptions) {
         const link = parseCrossLink(m[1]!);
         if (!link) {
           const start = node.position?.start;
-          return file.fail(ContentErrors.malformedCrossLink(m[0]).message, { place: start && { line: start.line, column: start.column + m.index }, ruleId: 'cross-link', source: 'orbital-dossier' });
+          return file.fail(ContentErrors.malformedCrossLink(m[0]).message, {
+            place: start && { line: start.line, column: start.column + m.index },
+            ruleId: 'cross-link',
+            source: 'orbital-dossier',
+          });
         }
         const key = `${link.collection}/${link.id}`;
         const href = entryToUrl(link, options.base, link.anchor);

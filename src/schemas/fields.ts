@@ -8,7 +8,13 @@ export const dateSchemas = z.registry<Record<string, never>>();
 /** Strict calendar date `YYYY-MM-DD`; YAML dates arrive as Date objects and are checked again by the content model. */
 export function isoDate() {
   return z
-    .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').pipe(z.coerce.date())])
+    .union([
+      z.date(),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+        .pipe(z.coerce.date()),
+    ])
     .refine((d) => !Number.isNaN(d.getTime()), 'expected a real calendar date as YYYY-MM-DD')
     .register(dateSchemas, {});
 }

@@ -3,7 +3,16 @@ import { z } from 'astro/zod';
 import { fact, isoDate, pageFields } from './fields.ts';
 import { ref } from './references.ts';
 
-export const ORGANIZATION_KINDS = ['space-agency', 'ministry', 'company', 'think-tank', 'university', 'research-institute', 'intergovernmental', 'military'] as const;
+export const ORGANIZATION_KINDS = [
+  'space-agency',
+  'ministry',
+  'company',
+  'think-tank',
+  'university',
+  'research-institute',
+  'intergovernmental',
+  'military',
+] as const;
 
 export const organizationSchema = z.strictObject({
   ...pageFields,

@@ -94,7 +94,10 @@ describe('the build lock', () => {
     writeLock({ pid: dead });
     const result = runBuildScript(content, join(work, 'file/dist'));
     assert.equal(result.status, 1, result.output);
-    assert.match(result.output, new RegExp(`Taking over the build lock of process ${dead} \\(since 2026-01-01T00:00:00.000Z\\), which is no longer running\\.`));
+    assert.match(
+      result.output,
+      new RegExp(`Taking over the build lock of process ${dead} \\(since 2026-01-01T00:00:00.000Z\\), which is no longer running\\.`),
+    );
     assert.match(result.output, /Cannot build into .*file\/dist\/: .*file is a file, not a folder \(ENOTDIR\)/);
     assert.ok(!existsSync(LOCK), 'the lock is released');
     assert.deepEqual(readdirSync(work).sort(), ['content', 'file']);
@@ -170,7 +173,10 @@ describe('an output folder that cannot be replaced fails before Astro starts, wi
     writeFileSync(join(work, 'file'), 'not a folder');
     const result = runBuildScript(content, join(work, 'file/deeper/dist'));
     assert.equal(result.status, 1, result.output);
-    assert.equal(oneLine(result.output), `Cannot build into ${join(work, 'file/deeper/dist')}/: ${join(work, 'file')} is a file, not a folder (ENOTDIR). Fix: move that file away or build elsewhere with --outDir.`);
+    assert.equal(
+      oneLine(result.output),
+      `Cannot build into ${join(work, 'file/deeper/dist')}/: ${join(work, 'file')} is a file, not a folder (ENOTDIR). Fix: move that file away or build elsewhere with --outDir.`,
+    );
     assert.deepEqual(readdirSync(work).sort(), ['content', 'file']);
     assert.equal(readFileSync(join(work, 'file'), 'utf8'), 'not a folder');
   });
@@ -192,7 +198,10 @@ describe('an output folder that cannot be replaced fails before Astro starts, wi
     const content = makeFixture({}, work);
     const result = runBuildScript(content, work);
     assert.equal(result.status, 1, result.output);
-    assert.equal(oneLine(result.output), `Refusing to build into ${work}/: a build replaces its output folder whole, and ${work} is or contains ${content}. Fix: choose a folder of its own with --outDir, e.g. --outDir dist.`);
+    assert.equal(
+      oneLine(result.output),
+      `Refusing to build into ${work}/: a build replaces its output folder whole, and ${work} is or contains ${content}. Fix: choose a folder of its own with --outDir, e.g. --outDir dist.`,
+    );
     assert.deepEqual(readdirSync(work), ['content']);
   });
 
@@ -202,7 +211,10 @@ describe('an output folder that cannot be replaced fails before Astro starts, wi
     try {
       const result = runBuildScript(content, outDir);
       assert.equal(result.status, 1, result.output);
-      assert.match(oneLine(result.output), new RegExp(`^Cannot build into .*dist/: permission denied on ${work} \\(EACCES\\)\\. Fix: make it writable \\(chmod u\\+w\\)`));
+      assert.match(
+        oneLine(result.output),
+        new RegExp(`^Cannot build into .*dist/: permission denied on ${work} \\(EACCES\\)\\. Fix: make it writable \\(chmod u\\+w\\)`),
+      );
     } finally {
       chmodSync(work, 0o755);
     }
@@ -242,7 +254,10 @@ describe('the swap, with renames only', () => {
 
   test('when the new build cannot be moved in, the old output is moved back', () => {
     const { work, paths, read } = staged();
-    const result = swapIn(paths, fsWith((op, from) => op === 'rename' && from === paths.staging));
+    const result = swapIn(
+      paths,
+      fsWith((op, from) => op === 'rename' && from === paths.staging),
+    );
     assert.deepEqual(result, {
       ok: false,
       message: `Cannot replace dist/: permission denied on ${paths.staging} (EACCES). Fix: make it writable (chmod u+w) or build elsewhere with --outDir. dist/ is unchanged.`,
@@ -253,15 +268,24 @@ describe('the swap, with renames only', () => {
 
   test('when moving the old output back fails too, the message says where it is', () => {
     const { paths } = staged();
-    const result = swapIn(paths, fsWith((op, from) => op === 'rename' && from !== paths.outDir));
+    const result = swapIn(
+      paths,
+      fsWith((op, from) => op === 'rename' && from !== paths.outDir),
+    );
     assert.equal(result.ok, false);
-    assert.match(!result.ok ? result.message : '', new RegExp(`Moving the previous build back also failed .*: it is in ${paths.previous}; rename it to ${paths.outDir} by hand\\.`));
+    assert.match(
+      !result.ok ? result.message : '',
+      new RegExp(`Moving the previous build back also failed .*: it is in ${paths.previous}; rename it to ${paths.outDir} by hand\\.`),
+    );
     assert.ok(existsSync(join(paths.previous, 'index.html')));
   });
 
   test('when the old output cannot be moved aside, nothing changes', () => {
     const { paths, read } = staged();
-    const result = swapIn(paths, fsWith((op, from) => op === 'rename' && from === paths.outDir));
+    const result = swapIn(
+      paths,
+      fsWith((op, from) => op === 'rename' && from === paths.outDir),
+    );
     assert.equal(result.ok, false);
     assert.match(!result.ok ? result.message : '', /^Cannot replace dist\/: permission denied on .*dist \(EACCES\)\. Fix: .* dist\/ is unchanged\.$/);
     assert.equal(read(), 'old');
@@ -269,9 +293,15 @@ describe('the swap, with renames only', () => {
 
   test('when the old build cannot be removed, the new one is in place and that is only a warning', () => {
     const { paths, read } = staged();
-    const result = swapIn(paths, fsWith((op) => op === 'remove'));
+    const result = swapIn(
+      paths,
+      fsWith((op) => op === 'remove'),
+    );
     assert.equal(result.ok, true);
-    assert.match((result.ok && result.warning) || '', /^Warning: dist\/ holds the new build, but the previous one could not be removed from .*\.dist-previous: permission denied/);
+    assert.match(
+      (result.ok && result.warning) || '',
+      /^Warning: dist\/ holds the new build, but the previous one could not be removed from .*\.dist-previous: permission denied/,
+    );
     assert.equal(read(), 'new');
   });
 });
@@ -281,7 +311,11 @@ describe('a BASE_PATH or SITE_URL that cannot be the site’s path or origin is 
     ['BASE_PATH', '/a b/', /^BASE_PATH "\/a b\/" cannot be a URL path: it contains a space\. Use a path such as \/kb\//],
     ['BASE_PATH', '/kb/../x/', /^BASE_PATH "\/kb\/\.\.\/x\/" cannot be a URL path: "\.\." is a dot segment/],
     ['BASE_PATH', '//evil.example/', /^BASE_PATH "\/\/evil\.example\/" cannot be a URL path: .* another host/],
-    ['SITE_URL', 'https://example.org/kb/', /^SITE_URL "https:\/\/example\.org\/kb\/" cannot be the site's address: it has the path \/kb\/\. Use an origin such as https:\/\/example\.org/],
+    [
+      'SITE_URL',
+      'https://example.org/kb/',
+      /^SITE_URL "https:\/\/example\.org\/kb\/" cannot be the site's address: it has the path \/kb\/\. Use an origin such as https:\/\/example\.org/,
+    ],
   ] as const) {
     test(`${name}=${value}`, () => {
       const { content, work, outDir } = withPreviousBuild();

@@ -10,7 +10,14 @@ describe('the minimal fixture site', () => {
   test('builds without error, with every page and the search index', () => {
     const result = minimal();
     assert.equal(result.status, 0, result.output);
-    for (const page of ['index.html', 'ilrs/alpha/index.html', 'ilrs/beta/index.html', 'sources/example-news-2024/index.html', '404.html', 'pagefind/pagefind.js']) {
+    for (const page of [
+      'index.html',
+      'ilrs/alpha/index.html',
+      'ilrs/beta/index.html',
+      'sources/example-news-2024/index.html',
+      '404.html',
+      'pagefind/pagefind.js',
+    ]) {
       assert.ok(existsSync(join(result.outDir, page)), `missing ${page}`);
     }
   });
@@ -26,8 +33,16 @@ describe('the minimal fixture site', () => {
       assert.match(html, /<a [^>]*href="https:\/\/example\.org[^"]*"[^>]*>https:\/\/example\.org/, `${page}: autolink`);
       assert.equal(html.match(/<section[^>]*data-footnotes/g)?.length, 1, `${page}: one footnotes section`);
       // Footnote numbers and the hidden footnotes heading stay out of search excerpts.
-      assert.match(html, /<h2 [^>]*id="footnote-label"[^>]*data-pagefind-ignore|<h2 [^>]*data-pagefind-ignore[^>]*id="footnote-label"/, `${page}: footnotes heading`);
-      assert.match(html, /<sup data-pagefind-ignore(="")?><a href="#user-content-fn-[^"]+" id="user-content-fnref-[^"]+" data-footnote-ref/, `${page}: footnote reference`);
+      assert.match(
+        html,
+        /<h2 [^>]*id="footnote-label"[^>]*data-pagefind-ignore|<h2 [^>]*data-pagefind-ignore[^>]*id="footnote-label"/,
+        `${page}: footnotes heading`,
+      );
+      assert.match(
+        html,
+        /<sup data-pagefind-ignore(="")?><a href="#user-content-fn-[^"]+" id="user-content-fnref-[^"]+" data-footnote-ref/,
+        `${page}: footnote reference`,
+      );
     }
   });
 });
@@ -89,8 +104,14 @@ const CASES: { name: string; files: Record<string, string | null>; expect: RegEx
   },
   {
     name: 'a malformed field quotes the value and the expected values',
-    files: { 'organizations/test-institute.mdx': '---\ntitle: T\ndescription: D\nkind: thinktank\nsources: [example-news-2024]\n---\n\nBody [[people/jane-doe]].\n' },
-    expect: [/content\/organizations\/test-institute\.mdx:4/, /\*\*kind\*\*: expected one of .*"think-tank".*, received "thinktank"/, /Did you mean "think-tank"\?/],
+    files: {
+      'organizations/test-institute.mdx': '---\ntitle: T\ndescription: D\nkind: thinktank\nsources: [example-news-2024]\n---\n\nBody [[people/jane-doe]].\n',
+    },
+    expect: [
+      /content\/organizations\/test-institute\.mdx:4/,
+      /\*\*kind\*\*: expected one of .*"think-tank".*, received "thinktank"/,
+      /Did you mean "think-tank"\?/,
+    ],
   },
   {
     name: 'an unknown field is refused rather than dropped',
@@ -120,7 +141,12 @@ const CASES: { name: string; files: Record<string, string | null>; expect: RegEx
   {
     name: 'a plain http or malformed link in a body is refused at its line',
     files: { 'ilrs/gamma.mdx': topicPage('Intro.\n\nRead [the report](http://example.org/report) or [this one](https://localhost/a).') },
-    expect: [/content\/ilrs\/gamma\.mdx:\d+:6/, /Insecure external link "http:\/\/example\.org\/report": plain http/, /Link to the https address: "https:\/\/example\.org\/report"/, /Malformed external link "https:\/\/localhost\/a"/],
+    expect: [
+      /content\/ilrs\/gamma\.mdx:\d+:6/,
+      /Insecure external link "http:\/\/example\.org\/report": plain http/,
+      /Link to the https address: "https:\/\/example\.org\/report"/,
+      /Malformed external link "https:\/\/localhost\/a"/,
+    ],
   },
   {
     name: 'unreadable YAML names the line',

@@ -17,9 +17,21 @@ export async function findViolations(page: Page, run: { tags?: string[]; rules?:
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
   const violations = await page.evaluate(
     (run) =>
-      (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+      (
+        window as unknown as {
+          axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe
         .run(document, { runOnly: run.rules ? { type: 'rule', values: run.rules } : { type: 'tag', values: run.tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations.map((v) => `${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)),
+        .then((r) =>
+          r.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}) ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          ),
+        ),
     run,
   );
   return violations;

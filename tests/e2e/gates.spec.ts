@@ -28,7 +28,11 @@ test('html-validate reports invalid markup', async () => {
 test('the served CSP blocks an inline script and reports the violation', async ({ page }) => {
   const csp = parseHeaders(makeHeaders('/'))[0]!.headers.find(([name]) => name === 'Content-Security-Policy')![1];
   await page.route('http://csp.test/', (route) =>
-    route.fulfill({ contentType: 'text/html', headers: { 'Content-Security-Policy': csp }, body: '<!doctype html><title>t</title><script>document.title = "ran"</script><img src="https://example.org/x.png" alt="x">' }),
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Content-Security-Policy': csp },
+      body: '<!doctype html><title>t</title><script>document.title = "ran"</script><img src="https://example.org/x.png" alt="x">',
+    }),
   );
   await page.route('https://example.org/x.png', (route) => route.fulfill({ body: '' }));
   const violations: string[] = [];

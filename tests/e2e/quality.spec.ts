@@ -57,7 +57,8 @@ test('every page is valid HTML', async () => {
   const errors: string[] = [];
   for (const file of files) {
     const report = await validator.validateFile(file);
-    for (const result of report.results) for (const m of result.messages) errors.push(`${file.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    for (const result of report.results)
+      for (const m of result.messages) errors.push(`${file.slice(DIST.length)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
   }
   expect(errors).toEqual([]);
 });

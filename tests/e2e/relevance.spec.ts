@@ -48,7 +48,7 @@ const QUERIES: [query: string, expected: string][] = [
   ['Байконур', '/baikonur/overview/'],
   ['北斗', '/beidou/overview/'],
   ['Kazkosmos', '/organizations/kazcosmos/'],
-  ['Chang\'e 6', '/missions/change-6/'],
+  ["Chang'e 6", '/missions/change-6/'],
   ['Change-6', '/missions/change-6/'],
   ['Nur-Sultan', '/places/astana/'],
   ['Juliana Süß', '/people/juliana-suess/'],

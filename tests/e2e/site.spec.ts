@@ -194,14 +194,18 @@ test('printed, a page drops navigation and search, and lists its links as number
   await expect(items.nth(Number(await external.getAttribute('data-print-note')) - 1)).toHaveText((await external.getAttribute('href'))!);
 });
 
-
 test('the search page combines facets (OR within one, AND across), shows counts and keeps them in its address', async ({ page }) => {
   await page.goto('/search/?q=Baikonur');
   const filters = page.getByRole('group', { name: 'Filters' });
   const summary = page.locator('[data-summary]');
   const total = async () => Number((await summary.textContent())!.match(/^(\d+) result/)![1]);
   const facet = (group: string, value: string) => filters.getByRole('group', { name: group }).getByRole('checkbox', { name: new RegExp(`^${value} \\d+$`) });
-  const countOf = async (group: string, value: string) => Number((await facet(group, value).getAttribute('id').then((id) => page.locator(`label[for="${id}"] .facet-count`).textContent()))!);
+  const countOf = async (group: string, value: string) =>
+    Number(
+      (await facet(group, value)
+        .getAttribute('id')
+        .then((id) => page.locator(`label[for="${id}"] .facet-count`).textContent()))!,
+    );
   await expect(summary).toContainText('for “Baikonur”');
   const all = await total();
 

@@ -88,7 +88,10 @@ describe('benchmark corpus', () => {
   test('spreads the pages over all twelve collections, most of them sources', () => {
     for (const n of [12, 60, 1000, 5000]) {
       const counts = collectionCounts(n);
-      assert.equal(Object.values(counts).reduce((a, b) => a + b, 0), n);
+      assert.equal(
+        Object.values(counts).reduce((a, b) => a + b, 0),
+        n,
+      );
       for (const name of COLLECTION_NAMES) assert.ok(counts[name] >= 1, `${name} at ${n}`);
       assert.equal(Math.max(...Object.values(counts)), counts.sources);
     }
@@ -142,13 +145,25 @@ describe('benchmark corpus', () => {
     const [key, text] = [...ours].find(([k, t]) => !k.startsWith('sources/') && /\[\[[a-z]+\/[a-z0-9-]+#[a-z0-9-]+/.test(t))!;
     const page = key.replace(/\.mdx$/, '');
     const tampered = new Map(pages).set(page, read(text.replace(/(\[\[[a-z]+\/[a-z0-9-]+#)([a-z0-9-]+)/, '$1no-such-heading')));
-    assert.deepEqual(brokenCrossLinks(tampered).map((b) => b.split(' → ')[0]), [page]);
+    assert.deepEqual(
+      brokenCrossLinks(tampered).map((b) => b.split(' → ')[0]),
+      [page],
+    );
     const missing = new Map(pages).set(page, read(text.replace(/\[\[([a-z]+)\/([a-z0-9-]+)/, '[[$1/no-such-page')));
-    assert.deepEqual(brokenCrossLinks(missing).map((b) => b.split(' → ')[0]), [page]);
+    assert.deepEqual(
+      brokenCrossLinks(missing).map((b) => b.split(' → ')[0]),
+      [page],
+    );
   });
 
   test('the Starlight pages match one to one, with title and description only and every link resolved', () => {
-    assert.deepEqual([...starlight.keys()].filter((k) => k !== 'index.mdx').map((k) => k.replace(/\.mdx$/, '')).sort(), [...ours.keys()].map((k) => k.replace(/\.(mdx|yaml)$/, '')).sort());
+    assert.deepEqual(
+      [...starlight.keys()]
+        .filter((k) => k !== 'index.mdx')
+        .map((k) => k.replace(/\.mdx$/, ''))
+        .sort(),
+      [...ours.keys()].map((k) => k.replace(/\.(mdx|yaml)$/, '')).sort(),
+    );
     const pages = new Map([...starlight].map(([path, text]) => [path === 'index.mdx' ? '' : path.replace(/\.mdx$/, ''), read(text)]));
     let links = 0;
     for (const [key, page] of pages) {

@@ -19,11 +19,14 @@ function site(files: Record<string, string>): string {
   return dir;
 }
 const run = (dir: string) => spawnSync(process.execPath, [SCRIPT, '--dir', dir], { encoding: 'utf8' });
-const page = (extra = '') => `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="/_astro/a.css">${extra}</head><body><main>Text</main></body></html>`;
+const page = (extra = '') =>
+  `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="/_astro/a.css">${extra}</head><body><main>Text</main></body></html>`;
 
 describe('the size budgets', () => {
   test('pass a small site', () => {
-    const result = run(site({ 'index.html': page('<script type="module" src="/_astro/s.js"></script>'), '_astro/a.css': 'body{}', '_astro/s.js': 'console.log(1)' }));
+    const result = run(
+      site({ 'index.html': page('<script type="module" src="/_astro/s.js"></script>'), '_astro/a.css': 'body{}', '_astro/s.js': 'console.log(1)' }),
+    );
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /^ok {3}median HTML page/m);
   });
@@ -42,7 +45,9 @@ describe('the size budgets', () => {
   });
 
   test('fail on too much CSS and on heavy HTML pages', () => {
-    const result = run(site({ 'index.html': page(`<!-- ${noise(13)} -->`), 'b/index.html': page(`<!-- ${noise(13)} -->`), '_astro/a.css': `/* ${noise(13)} */` }));
+    const result = run(
+      site({ 'index.html': page(`<!-- ${noise(13)} -->`), 'b/index.html': page(`<!-- ${noise(13)} -->`), '_astro/a.css': `/* ${noise(13)} */` }),
+    );
     assert.equal(result.status, 1);
     assert.match(result.stdout, /^OVER median HTML page/m);
     assert.match(result.stdout, /^OVER all CSS/m);

@@ -29,7 +29,9 @@ describe('the output link check', () => {
 
   test('accepts a site whose links, assets and anchors all resolve', () => {
     const dir = site({
-      'index.html': html('<a href="/ilrs/overview/#phases">x</a><a href="ilrs/overview/">rel</a><link href="/_astro/a.css"><a href="https://example.org/a">ext</a><a href="#top" id="top">top</a>'),
+      'index.html': html(
+        '<a href="/ilrs/overview/#phases">x</a><a href="ilrs/overview/">rel</a><link href="/_astro/a.css"><a href="https://example.org/a">ext</a><a href="#top" id="top">top</a>',
+      ),
       'ilrs/overview/index.html': html('<h2 id="phases">P</h2><a href="../../">home</a>'),
       '_astro/a.css': 'body{}',
     });
@@ -38,7 +40,9 @@ describe('the output link check', () => {
 
   test('reports a missing page, a missing asset, a missing anchor, a malformed and an insecure external link', () => {
     const dir = site({
-      'index.html': html('<a href="/ilrs/nope/">a</a><script src="/_astro/gone.js"></script><a href="/ilrs/overview/#nope">b</a><a href="https//example.org">c</a><a href="ftp://example.org/">d</a><a href="http://example.org/x">e</a><img src="https://localhost/a.png" alt="">'),
+      'index.html': html(
+        '<a href="/ilrs/nope/">a</a><script src="/_astro/gone.js"></script><a href="/ilrs/overview/#nope">b</a><a href="https//example.org">c</a><a href="ftp://example.org/">d</a><a href="http://example.org/x">e</a><img src="https://localhost/a.png" alt="">',
+      ),
       'ilrs/overview/index.html': html('<h2 id="phases">P</h2>'),
     });
     assert.deepEqual(

@@ -23,7 +23,10 @@ describe('reading content/', () => {
     symlinkSync(elsewhere, join(contentDir, 'ilrs'));
     const model = readContentModel(root, contentDir);
     assert.ok(model.entries.has('ilrs/overview'), 'the linked folder is read');
-    assert.deepEqual(model.problems.map((p) => [p.file, p.message]), [['content/ilrs/overview.mdx', 'Unknown cross-link target "ilrs/nowhere": no such entry.']]);
+    assert.deepEqual(
+      model.problems.map((p) => [p.file, p.message]),
+      [['content/ilrs/overview.mdx', 'Unknown cross-link target "ilrs/nowhere": no such entry.']],
+    );
   });
 
   test('follows an entry file that is a symbolic link', () => {
@@ -42,10 +45,13 @@ describe('reading content/', () => {
     symlinkSync(join(root, 'missing.mdx'), join(contentDir, 'ilrs/dangling.mdx'));
     const files = readContentFiles(contentDir).map((f) => f.path.slice(contentDir.length + 1));
     assert.deepEqual(files, ['ilrs/dangling.mdx', 'ilrs/nested', 'sources/wire.yaml']);
-    assert.deepEqual(readContentModel(root, contentDir).problems.map((p) => p.message), [
-      'Unreadable file "content/ilrs/dangling.mdx": it is a symbolic link to nothing.',
-      'Unexpected folder "content/ilrs/nested", expected entry files directly in content/ilrs/.',
-    ]);
+    assert.deepEqual(
+      readContentModel(root, contentDir).problems.map((p) => p.message),
+      [
+        'Unreadable file "content/ilrs/dangling.mdx": it is a symbolic link to nothing.',
+        'Unexpected folder "content/ilrs/nested", expected entry files directly in content/ilrs/.',
+      ],
+    );
   });
 
   test('parses a file once: an unchanged file is taken from the cache, keyed by its digest', () => {

@@ -61,7 +61,9 @@ describe('the cross-link plugin', () => {
     assert.deepEqual(render('See [[ilrs/members]].'), [{ url: '/ilrs/members/', text: '<CrossLink to="ilrs/members">' }]);
   });
   test('in Markdown, labels it with the title handed in with the body', () => {
-    assert.deepEqual(render('See [[ilrs/members]].', { ext: 'md', labels: { 'ilrs/members': 'ILRS members' } }), [{ url: '/ilrs/members/', text: 'ILRS members' }]);
+    assert.deepEqual(render('See [[ilrs/members]].', { ext: 'md', labels: { 'ilrs/members': 'ILRS members' } }), [
+      { url: '/ilrs/members/', text: 'ILRS members' },
+    ]);
   });
   test('uses an explicit label and keeps an anchor', () => {
     assert.deepEqual(render('See [[ilrs/members#the-ilrs-overview-table|the table]].'), [{ url: '/ilrs/members/#the-ilrs-overview-table', text: 'the table' }]);
@@ -76,18 +78,24 @@ describe('the cross-link plugin', () => {
   });
   test('resolves several links in one text and inside table cells', () => {
     const found = render('| a | b |\n| - | - |\n| [[ilrs/members\\|M]] | [[countries/kazakhstan]] and [[ilrs/overview\\|O]] |');
-    assert.deepEqual(found.map((l) => l.text), ['M', '<CrossLink to="countries/kazakhstan">', 'O']);
+    assert.deepEqual(
+      found.map((l) => l.text),
+      ['M', '<CrossLink to="countries/kazakhstan">', 'O'],
+    );
   });
   test('leaves code and external links alone', () => {
     assert.deepEqual(render('`[[ilrs/nothing]]` and [ext](https://example.org/x)'), [{ url: 'https://example.org/x', text: 'ext' }]);
   });
   test('fails the file with its position on a malformed cross-link', () => {
-    assert.throws(() => render('Line one.\n\nSee [[members]].'), (error: Error & { line?: number; column?: number }) => {
-      assert.match(error.message, /Unexpected cross-link "\[\[members\]\]"/);
-      assert.equal(error.line, 3);
-      assert.equal(error.column, 5);
-      return true;
-    });
+    assert.throws(
+      () => render('Line one.\n\nSee [[members]].'),
+      (error: Error & { line?: number; column?: number }) => {
+        assert.match(error.message, /Unexpected cross-link "\[\[members\]\]"/);
+        assert.equal(error.line, 3);
+        assert.equal(error.column, 5);
+        return true;
+      },
+    );
   });
   test('leaves files outside the content folder alone', () => {
     const file = new VFile({ path: '/elsewhere/page.mdx', value: '[[ilrs/members]]' });
@@ -118,7 +126,14 @@ describe('the content model', () => {
     const bad = makeContent({ 'sources/wire.yaml': SOURCE, 'ilrs/a.mdx': page('A', '| a | b |\n| - | - |\n| x | [[ilrs/a|label]] |') });
     assert.deepEqual(
       bad.model.problems.map((p) => [p.line, p.column, p.message, p.hint]),
-      [[10, 7, 'Unclosed cross-link "[[ilrs/a": no "]]" follows it in the same text.', 'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].']],
+      [
+        [
+          10,
+          7,
+          'Unclosed cross-link "[[ilrs/a": no "]]" follows it in the same text.',
+          'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].',
+        ],
+      ],
     );
   });
   test('reports every bad link of a site at once', () => {
@@ -134,7 +149,10 @@ describe('the content model', () => {
   });
   test('refuses a cross-link without a label in a heading, whose id would follow the target’s title', () => {
     const bad = makeContent({ 'sources/wire.yaml': SOURCE, 'ilrs/a.mdx': page('A', '## About [[ilrs/a]]\n\nText.') });
-    assert.deepEqual(bad.model.problems.map((p) => [p.line, p.message]), [[8, 'Unlabelled cross-link "[[ilrs/a]]" in a heading: the heading\'s id would change with the target\'s title.']]);
+    assert.deepEqual(
+      bad.model.problems.map((p) => [p.line, p.message]),
+      [[8, 'Unlabelled cross-link "[[ilrs/a]]" in a heading: the heading\'s id would change with the target\'s title.']],
+    );
   });
   test('builds the link graph from body links and references, once for the whole site', () => {
     assert.deepEqual(site.model.graph.incoming.get('ilrs/members'), ['countries/kazakhstan', 'ilrs/overview']);

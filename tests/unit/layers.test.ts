@@ -26,9 +26,11 @@ const NODE_IO = /^node:(fs|child_process|worker_threads|net|http|https)(\/|$)|^f
 
 describe('layers', () => {
   test('pure modules (src/lib, src/client, src/schemas, src/markdown) touch no file system and no Astro virtual module', () => {
-    const offenders = ['src/lib', 'src/client', 'src/schemas', 'src/markdown']
-      .flatMap(listFiles)
-      .flatMap((file) => importsOf(file).filter((spec) => NODE_IO.test(spec) || spec.startsWith('astro:')).map((spec) => `${file} imports ${spec}`));
+    const offenders = ['src/lib', 'src/client', 'src/schemas', 'src/markdown'].flatMap(listFiles).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => NODE_IO.test(spec) || spec.startsWith('astro:'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
     assert.deepEqual(offenders, []);
   });
 
@@ -37,7 +39,11 @@ describe('layers', () => {
     const offenders = ['src', 'scripts']
       .flatMap(listFiles)
       .filter((file) => !allowed.test(file))
-      .flatMap((file) => importsOf(file).filter((spec) => spec === 'astro:content').map(() => file));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => spec === 'astro:content')
+          .map(() => file),
+      );
     assert.deepEqual(offenders, []);
   });
 
@@ -51,7 +57,11 @@ describe('layers', () => {
   });
 
   test('scripts never import from tests/', () => {
-    const offenders = listFiles('scripts').flatMap((file) => importsOf(file).filter((spec) => spec.includes('tests/')).map((spec) => `${file} imports ${spec}`));
+    const offenders = listFiles('scripts').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.includes('tests/'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
     assert.deepEqual(offenders, []);
   });
 

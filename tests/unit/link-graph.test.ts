@@ -20,7 +20,15 @@ describe('getReferences', () => {
 
 describe('buildLinkGraph', () => {
   const graph = buildLinkGraph([
-    { collection: 'ilrs', id: 'overview', data: { sources: [{ collection: 'sources', id: 's1' }] }, bodyLinks: [{ collection: 'ilrs', id: 'members' }, { collection: 'ilrs', id: 'members' }] },
+    {
+      collection: 'ilrs',
+      id: 'overview',
+      data: { sources: [{ collection: 'sources', id: 's1' }] },
+      bodyLinks: [
+        { collection: 'ilrs', id: 'members' },
+        { collection: 'ilrs', id: 'members' },
+      ],
+    },
     { collection: 'ilrs', id: 'members', data: {}, bodyLinks: [{ collection: 'ilrs', id: 'members' }] },
     { collection: 'views', id: 'v', data: { about: [{ collection: 'ilrs', id: 'members' }] }, bodyLinks: [] },
     { collection: 'sources', id: 's1', data: {}, bodyLinks: [] },

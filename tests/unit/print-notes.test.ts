@@ -10,7 +10,9 @@ const marks = (html: string) => [...html.matchAll(/<a data-print-note="(\d+)" hr
 describe('print notes', () => {
   test('number each distinct address of the main content and list them at its end', () => {
     const html = addPrintNotes(
-      page('<p><a href="/kb/ilrs/overview/">ILRS</a>, <a href="https://example.org/a?x=1&amp;y=2">a source</a> and <a href="../overview/">the ILRS again</a>.</p>'),
+      page(
+        '<p><a href="/kb/ilrs/overview/">ILRS</a>, <a href="https://example.org/a?x=1&amp;y=2">a source</a> and <a href="../overview/">the ILRS again</a>.</p>',
+      ),
       'https://site.example/kb/ilrs/members/',
     );
     assert.deepEqual(marks(html), ['1 /kb/ilrs/overview/', '2 https://example.org/a?x=1&amp;y=2', '1 ../overview/']);
@@ -20,7 +22,9 @@ describe('print notes', () => {
 
   test('leave out navigation, same-page anchors, elements hidden in print and links outside main', () => {
     const html = addPrintNotes(
-      page('<nav><a href="/x/">Breadcrumb</a></nav><p><a href="#fn-1">1</a></p><div data-print-hide><a href="/y/">Related</a></div><p hidden><a href="/z/">z</a></p><p><a href="/ok/">Kept</a></p>'),
+      page(
+        '<nav><a href="/x/">Breadcrumb</a></nav><p><a href="#fn-1">1</a></p><div data-print-hide><a href="/y/">Related</a></div><p hidden><a href="/z/">z</a></p><p><a href="/ok/">Kept</a></p>',
+      ),
       'https://site.example/',
     );
     assert.deepEqual(marks(html), ['1 /ok/']);

@@ -31,7 +31,13 @@ describe('topic schema', () => {
 });
 
 describe('view schema', () => {
-  const view = { ...topic, person: 'ann-lee', affiliation: 'Analyst', about: ['ilrs/overview'], quotes: [{ text: 'Words,', source: 'wire', date: '2024-08-13' }] };
+  const view = {
+    ...topic,
+    person: 'ann-lee',
+    affiliation: 'Analyst',
+    about: ['ilrs/overview'],
+    quotes: [{ text: 'Words,', source: 'wire', date: '2024-08-13' }],
+  };
   test('accepts a person, the topics and exact quotes', () => {
     const data = SCHEMAS.views.parse(view);
     assert.deepEqual(data.person, { collection: 'people', id: 'ann-lee' });
@@ -48,7 +54,8 @@ describe('source schema', () => {
   const source = { title: 'T', publisher: 'P', url: 'https://example.org/a', published: '2024-08-13', kind: 'news', description: 'D' };
   test('accepts https only, and names the https address for a plain http one', () => {
     assert.ok(SCHEMAS.sources.safeParse(source).success);
-    for (const url of ['ftp://example.org/', 'javascript:alert(1)', 'example.org', '/local', 'https://localhost/a']) assert.ok(!SCHEMAS.sources.safeParse({ ...source, url }).success, url);
+    for (const url of ['ftp://example.org/', 'javascript:alert(1)', 'example.org', '/local', 'https://localhost/a'])
+      assert.ok(!SCHEMAS.sources.safeParse({ ...source, url }).success, url);
     const http = SCHEMAS.sources.safeParse({ ...source, url: 'http://example.org/a' });
     assert.ok(!http.success);
     assert.match(http.error.issues[0]!.message, /not plain http; link to "https:\/\/example\.org\/a"/);
@@ -94,7 +101,11 @@ describe('references as authors read them', () => {
       'sources/wire.yaml': SOURCE,
       'people/ann-lee.mdx': page('Ann Lee', 'Body.', 'role: Analyst\n'),
       'ilrs/overview.mdx': page('Overview', 'Body.'),
-      'views/v.mdx': page('V', 'Body.', 'person: ann-le\naffiliation: X\nabout: [ilrs/overveiw]\nquotes:\n  - text: Words,\n    source: wir\n    date: 2024-08-13\n').replace('sources: [wire]', 'sources: [wire, nothing-like-it]'),
+      'views/v.mdx': page(
+        'V',
+        'Body.',
+        'person: ann-le\naffiliation: X\nabout: [ilrs/overveiw]\nquotes:\n  - text: Words,\n    source: wir\n    date: 2024-08-13\n',
+      ).replace('sources: [wire]', 'sources: [wire, nothing-like-it]'),
     });
     assert.deepEqual(site.model.problems.map(formatProblem), [
       'content/views/v.mdx:5\n  **sources.1**: no entry "nothing-like-it" in collection "sources".\n  Hint: Add content/sources/nothing-like-it.mdx or fix the id.',
@@ -107,7 +118,18 @@ describe('references as authors read them', () => {
 
 describe('what the schemas say about their fields', () => {
   test('which fields are dates: the content model checks these as written', () => {
-    assert.deepEqual([...getDateFields(Object.values(SCHEMAS))].sort(), ['asOf', 'date', 'endDate', 'founded', 'joined', 'launched', 'published', 'signed', 'started', 'updated']);
+    assert.deepEqual([...getDateFields(Object.values(SCHEMAS))].sort(), [
+      'asOf',
+      'date',
+      'endDate',
+      'founded',
+      'joined',
+      'launched',
+      'published',
+      'signed',
+      'started',
+      'updated',
+    ]);
   });
   test('which fields are facts, and their labels, in schema order', () => {
     const labels = (name: keyof typeof SCHEMAS) => Object.values(SCHEMAS[name].shape).flatMap((field) => factSchemas.get(field)?.label ?? []);
@@ -115,7 +137,16 @@ describe('what the schemas say about their fields', () => {
     assert.deepEqual(labels('sources'), ['Publisher', 'Address', 'Published', 'Author', 'Kind', 'Reliability']);
   });
   test('a reference is an id, read as { collection, id }', () => {
-    assert.deepEqual(SCHEMAS.views.parse({ ...topic, person: 'ann-lee', affiliation: 'A', about: ['ilrs/overview'], quotes: [{ text: 'W', source: 'wire', date: '2024-08-13' }] }).person, { collection: 'people', id: 'ann-lee' });
+    assert.deepEqual(
+      SCHEMAS.views.parse({
+        ...topic,
+        person: 'ann-lee',
+        affiliation: 'A',
+        about: ['ilrs/overview'],
+        quotes: [{ text: 'W', source: 'wire', date: '2024-08-13' }],
+      }).person,
+      { collection: 'people', id: 'ann-lee' },
+    );
     assert.ok(!SCHEMAS.ilrs.safeParse({ ...topic, sources: ['Not An Id'] }).success);
   });
 });

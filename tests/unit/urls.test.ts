@@ -127,7 +127,8 @@ describe('checkSiteUrl', () => {
     ['https://user.github.io', 'https://user.github.io'],
     ['https://bücher.example', 'https://xn--bcher-kva.example'],
   ] as const) {
-    test(`accepts ${JSON.stringify(input)} as ${expected}`, () => assert.deepEqual(checkSiteUrl(input, 'https://fallback.example'), { ok: true, site: expected }));
+    test(`accepts ${JSON.stringify(input)} as ${expected}`, () =>
+      assert.deepEqual(checkSiteUrl(input, 'https://fallback.example'), { ok: true, site: expected }));
   }
 
   for (const [input, reason] of [
