@@ -7,7 +7,6 @@ import remarkGfm from 'remark-gfm';
 import { headersFile } from './src/integrations/headers.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { printNotes } from './src/integrations/print-notes.ts';
 import { getContentDir } from './src/lib/project.ts';
 import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
@@ -49,8 +48,6 @@ export default defineConfig({
     mdx(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
-    // Rewrites pages, so it runs before the output is checked and indexed.
-    printNotes(),
     outputCheck(),
     pagefindIndex(),
     headersFile(),
