@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { headersFile } from './src/integrations/headers.ts';
+import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { getContentDir } from './src/lib/project.ts';
@@ -46,6 +47,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    mdxCache(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     outputCheck(),
