@@ -23,6 +23,8 @@ const base = baseCheck.base;
 const contentDir = getContentDir();
 
 export default defineConfig({
+  // ASTRO_CACHE_DIR gives a build caches of its own (the incremental-build tests compare warm and cold builds).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   site: siteCheck.site,
   base,
   trailingSlash: 'always',

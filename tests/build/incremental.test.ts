@@ -1,0 +1,96 @@
+/**
+ * A rebuild after an edit reuses the previous build's caches (parsed content, compiled MDX)
+ * and gives exactly what a cold build of the edited content gives, including what the edit
+ * changes on other pages: labels of cross-links to the edited entry, backlink lists, and
+ * the checks that an edit can break elsewhere.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, test } from 'node:test';
+import { makeFixture, ROOT, type BuildResult } from './helpers.ts';
+
+function build(content: string, outDir: string, cacheDir: string): BuildResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: cacheDir, NO_COLOR: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+function assertSameTree(warm: string, cold: string): void {
+  const a = tree(warm);
+  const b = tree(cold);
+  assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort(), 'the same files');
+  const differing = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path);
+  assert.deepEqual(differing, [], 'the same bytes in every file');
+}
+
+const temp = () => mkdtempSync(join(tmpdir(), 'od-incremental-'));
+
+/** Builds the fixture once to fill a cache, applies `edit` to its content, and builds again with the warm cache. */
+function editAndRebuild(edit: (content: string) => void): { content: string; warm: BuildResult } {
+  const work = temp();
+  const content = makeFixture({}, work);
+  const cache = join(work, 'cache');
+  const first = build(content, join(work, 'first'), cache);
+  assert.equal(first.status, 0, first.output);
+  edit(content);
+  return { content, warm: build(content, join(work, 'warm'), cache) };
+}
+
+function replaceIn(file: string, from: string, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(from), `${file} holds "${from}"`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+const page = (outDir: string, path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+
+describe('a rebuild after editing one entry', () => {
+  test('reuses the compiled MDX and equals a cold build, the new title relabelling every link and backlink to it', () => {
+    const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), 'title: Beta station', 'title: Beta outpost'));
+    assert.equal(warm.status, 0, warm.output);
+    assert.match(warm.output, /Compiled MDX: [1-9]\d* from the cache, 0 compiled\./, 'no MDX body was compiled again');
+    const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
+    assert.equal(cold.status, 0, cold.output);
+    assertSameTree(warm.outDir, cold.outDir);
+    const alpha = page(warm.outDir, 'ilrs/alpha');
+    assert.match(alpha, /<a [^>]*href="\/ilrs\/beta\/" class="cross-link">Beta outpost<\/a>/, 'the unlabelled cross-link in the unchanged MDX page');
+    assert.doesNotMatch(alpha, /Beta station/);
+  });
+
+  test('relabels the links of a Markdown page to an MDX entry whose title changed', () => {
+    const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/alpha.mdx'), 'title: Alpha station', 'title: Alpha base'));
+    assert.equal(warm.status, 0, warm.output);
+    const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
+    assertSameTree(warm.outDir, cold.outDir);
+    assert.match(page(warm.outDir, 'ilrs/beta'), /class="cross-link">Alpha base<\/a>/);
+    assert.match(page(warm.outDir, 'ilrs/beta'), /Alpha base/, 'the backlink list names the new title');
+  });
+
+  test('a removed heading fails the pages that link to its anchor', () => {
+    const { warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), '## Launch plans', 'Launch plans, no longer a heading.'));
+    assert.notEqual(warm.status, 0);
+    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+\n\s+Unknown heading anchor "#launch-plans" in "ilrs\/beta"/);
+  });
+
+  test('a removed entry fails every page that references it', () => {
+    const { warm } = editAndRebuild((dir) => rmSync(join(dir, 'people/jane-doe.mdx')));
+    assert.notEqual(warm.status, 0);
+    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+\n\s+Unknown cross-link target "people\/jane-doe"/);
+    assert.match(warm.output, /content\/views\/jane-doe-alpha\.mdx:\d+\n\s+\*\*person\*\*: no entry "jane-doe" in collection "people"/);
+  });
+});
