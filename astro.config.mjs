@@ -47,6 +47,8 @@ export default defineConfig({
       rehypePlugins: [rehypeUnindexedFootnoteRefs],
     }),
   },
+  // Entry pages whose inputs are unchanged (their cacheKey, src/lib/page-inputs.ts) are copied from the last build.
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     mdxCache(),

@@ -5,7 +5,10 @@
  * ours/Starlight pair by pair, the medians, and the phases of each build. Figures only: no
  * assertion. The results also go to .test-dist/bench-build-<pages>.json.
  *
- *   node scripts/bench-build.ts --pages 1000 [--runs 3] [--only ours|starlight] [--keep]
+ *   node scripts/bench-build.ts --pages 1000 [--runs 3] [--only ours|starlight] [--keep] [--no-edit]
+ *
+ * After each cold build of ours, one entry is edited and the site rebuilt with the warm caches
+ * (the incremental rebuild); its time is set against Starlight's cold build of the same run.
  *
  * The corpus (scripts/bench/corpus.ts) is written to .test-dist/bench-corpus-<pages>/content
  * and, as Starlight pages, to bench/starlight/src/content/docs/. Starlight is installed into
@@ -22,11 +25,14 @@ import { parseArgs } from 'node:util';
 import { BENCH_CROSS_LINK, countWords, generateCorpus, toOurContent, toStarlightDocs, type Corpus } from './bench/corpus.ts';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     pages: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     only: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    /** After each cold build of ours, edit one entry and rebuild with the warm caches. */
+    edit: { type: 'boolean', default: true },
     seed: { type: 'string' },
   },
 });
@@ -51,7 +57,7 @@ const RESULT_FILE = join(TEST_DIST, `bench-build-${PAGES}.json`);
 const outDirOf = (project: Project) => join(TEST_DIST, `bench-build-${PAGES}-${project}`);
 /** Caches a cold build must not find: Astro's generated types, its content store and Vite's dependency cache. */
 const CACHES: Record<Project, string[]> = {
-  ours: ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache'].map((p) => join(ROOT, p)),
+  ours: ['.astro', 'node_modules/.vite', 'node_modules/.cache'].map((p) => join(ROOT, p)).concat(join(TEST_DIST, 'bench-cache-ours')),
   starlight: ['.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache'].map((p) => join(STARLIGHT, p)),
 };
 
@@ -115,6 +121,8 @@ interface BuildResult {
   /** HTML pages Astro reports having built (entries plus index, search and 404 pages). */
   htmlPages?: number | undefined;
   phases: Phases;
+  /** For ours: compiled MDX bodies taken from the cache and compiled anew. */
+  compiledMdx?: number[] | undefined;
   log: string;
 }
 
@@ -154,7 +162,6 @@ function parsePhases(project: Project, lines: LogLine[], wallS: number): Phases 
     // Each integration logs when it is done; it starts when the one before it has logged.
     const steps: [string, RegExp][] = [
       ['sitemap', /\[@astrojs\/sitemap\]/],
-      ['printNotes', /\[orbital-dossier:print-notes\]/],
       ['outputCheck', /\[orbital-dossier:output-check\]/],
       ['pagefind', /\[orbital-dossier:pagefind\]/],
     ];
@@ -164,7 +171,7 @@ function parsePhases(project: Project, lines: LogLine[], wallS: number): Phases 
       phases[name] = span(at(previous), at(i));
       previous = i;
     }
-    const known = [phases.printNotes, phases.outputCheck, phases.pagefind];
+    const known = [phases.outputCheck, phases.pagefind];
     phases.other = phases.post !== undefined && known.every((x) => x !== undefined) ? phases.post - known.reduce<number>((sum, x) => sum + x!, 0) : undefined;
     delete phases.sitemap;
   } else {
@@ -176,18 +183,23 @@ function parsePhases(project: Project, lines: LogLine[], wallS: number): Phases 
   return phases;
 }
 
-async function build(project: Project, run: number, time: string | undefined): Promise<BuildResult> {
+async function build(project: Project, run: number, time: string | undefined, warm = false): Promise<BuildResult> {
   const outDir = outDirOf(project);
-  for (const cache of CACHES[project]) rmSync(cache, { recursive: true, force: true });
+  if (!warm) for (const cache of CACHES[project]) rmSync(cache, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   delete env.BASE_PATH;
-  if (project === 'ours') env.CONTENT_DIR = join(CORPUS_DIR, 'content');
+  if (project === 'ours') {
+    env.CONTENT_DIR = join(CORPUS_DIR, 'content');
+    // Caches of their own, so that the benchmark neither reads nor clears the working tree's.
+    env.ASTRO_CACHE_DIR = join(TEST_DIST, 'bench-cache-ours');
+  }
   const [cwd, args] =
     project === 'ours'
       ? [ROOT, [join(ROOT, 'scripts/build.ts'), '--outDir', outDir]]
       : [STARLIGHT, [join(STARLIGHT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir]];
-  const timeFile = join(LOG_DIR, `${project}-${run}.time`);
+  const name = `${project}-${run}${warm ? '-edit' : ''}`;
+  const timeFile = join(LOG_DIR, `${name}.time`);
   rmSync(timeFile, { force: true });
   const [command, argv] = time ? [time, ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
 
@@ -200,7 +212,7 @@ async function build(project: Project, run: number, time: string | undefined): P
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallS = (performance.now() - started) / 1000;
   lines.sort((a, b) => a.t - b.t);
-  const log = join(LOG_DIR, `${project}-${run}.log`);
+  const log = join(LOG_DIR, `${name}.log`);
   writeFileSync(log, lines.map((l) => `${l.t.toFixed(3).padStart(8)} ${l.text}`).join('\n') + '\n');
   if (code !== 0) {
     console.error(
@@ -227,6 +239,11 @@ async function build(project: Project, run: number, time: string | undefined): P
     sysS: cpu?.sysS,
     peakRssMB: cpu?.peakRssMB,
     pagesPerS: PAGES / wallS,
+    compiledMdx: lines
+      .map((l) => l.text.match(/Compiled MDX: (\d+) from the cache, (\d+) compiled/))
+      .find(Boolean)
+      ?.slice(1, 3)
+      .map(Number),
     htmlPages: built ? Number(built[1]) : undefined,
     phases: parsePhases(project, lines, wallS),
     log: relative(ROOT, log),
@@ -288,13 +305,39 @@ console.log(
 );
 if (!time) console.log('GNU time (/usr/bin/time, apt package "time") not found: wall time only, no CPU time or peak memory.');
 
+/**
+ * The edit of an incremental rebuild: one entry's title changes, which relabels every
+ * cross-link to it and every backlink list that shows it, as an author's edit would.
+ */
+const EDITED = corpus.entries.find((e) => e.collection === 'ilrs' && e.body)!;
+const editedFile = join(CORPUS_DIR, 'content', EDITED.collection, `${EDITED.id}.mdx`);
+function editOneEntry(): () => void {
+  const original = readFileSync(editedFile, 'utf8');
+  const edited = original.replace(/^title: (.*)$/m, 'title: $1 (edited)');
+  if (edited === original) throw new Error(`The benchmark's edit found no title in ${editedFile}.`);
+  writeFileSync(editedFile, edited);
+  return () => writeFileSync(editedFile, original);
+}
+
 const results: BuildResult[] = [];
+const edits: BuildResult[] = [];
 for (let run = 1; run <= RUNS; run++) {
   for (const project of PROJECTS) {
     process.stdout.write(`run ${run}/${RUNS}: ${project}… `);
     const result = await build(project, run, time);
     results.push(result);
     console.log(`${seconds(result.wallS)}`);
+    if (project === 'ours' && values.edit) {
+      // Then one edited entry, rebuilt with the caches the cold build left.
+      process.stdout.write(`run ${run}/${RUNS}: ours, one entry edited, warm caches… `);
+      const restore = editOneEntry();
+      try {
+        edits.push(await build(project, run, time, true));
+      } finally {
+        restore();
+      }
+      console.log(`${seconds(edits.at(-1)!.wallS)}`);
+    }
   }
 }
 
@@ -351,7 +394,6 @@ const PHASES: [string, string][] = [
   ['bundle', 'bundle (Vite)'],
   ['render', 'render (static routes)'],
   ['post', 'post (after render)'],
-  ['printNotes', '  print notes'],
   ['outputCheck', '  output check'],
   ['pagefind', '  Pagefind'],
   ['other', '  other'],
@@ -368,6 +410,24 @@ for (const [key, label] of PHASES)
 console.log(`\nPhases, from the arrival time of the build's log lines (— where a line was missing)\n`);
 console.log(table(phaseRows));
 
+if (edits.length > 0) {
+  const editRows = [['run', 'ours, one entry edited', 'MDX from cache / compiled', 'Starlight cold', 'edit/Starlight cold']];
+  const editRatios: (number | undefined)[] = [];
+  for (const edit of edits) {
+    const peer = of('starlight', edit.run);
+    const r = ratio(edit.wallS, peer?.wallS);
+    editRatios.push(r);
+    editRows.push([String(edit.run), seconds(edit.wallS), edit.compiledMdx ? edit.compiledMdx.join(' / ') : DASH, seconds(peer?.wallS), times(r)]);
+  }
+  editRows.push(['median', seconds(median(edits.map((e) => e.wallS))), '', seconds(medians.starlight?.wallS), times(median(editRatios))]);
+  console.log(`\nIncremental rebuild: the title of ${EDITED.collection}/${EDITED.id} edited, then built with the caches of the cold build before it\n`);
+  console.log(table(editRows));
+  const editPhases = [['phase (median)', 'ours, edit']];
+  for (const [key, label] of PHASES) editPhases.push([label, seconds(median(edits.map((e) => e.phases[key])))]);
+  console.log('');
+  console.log(table(editPhases));
+}
+
 mkdirSync(TEST_DIST, { recursive: true });
 writeFileSync(
   RESULT_FILE,
@@ -380,6 +440,7 @@ writeFileSync(
       corpus: { seed: corpus.seed, ...summary },
       runs: RUNS,
       builds: results,
+      edits,
       medians,
       pairRatios,
       medianRatio,

@@ -15,6 +15,8 @@ export interface SiteData {
   byCollection: { [C in CollectionName]: SiteEntry<C>[] };
   byKey: Map<string, SiteEntry>;
   graph: LinkGraph;
+  /** The content digest of each entry's file, by `collection/id`: what incremental builds key pages by. */
+  digests: Map<string, string>;
 }
 
 function sortKey(entry: SiteEntry): [number, string] {

@@ -4,6 +4,8 @@
  * nothing here renders.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { createHash } from 'node:crypto';
+import { getPageInputs } from '../lib/page-inputs.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../lib/collections.ts';
 import { sortEntries, type SiteData, type SiteEntry } from '../lib/site-data.ts';
 import { entryToKey } from '../lib/urls.ts';
@@ -12,7 +14,15 @@ export type AnyEntry = CollectionEntry<CollectionName>;
 
 async function load(): Promise<SiteData> {
   const byKey = new Map<string, SiteEntry>();
-  const lists = await Promise.all(COLLECTION_NAMES.map(async (name) => sortEntries<SiteEntry>(await getCollection(name))));
+  const digests = new Map<string, string>();
+  const lists = await Promise.all(
+    COLLECTION_NAMES.map(async (name) => {
+      const entries = await getCollection(name);
+      for (const entry of entries) digests.set(entryToKey(entry), String(entry.digest ?? ''));
+      return sortEntries<SiteEntry>(entries);
+    }),
+  );
+  // Object.fromEntries cannot know that the keys are exactly the collection names.
   const byCollection = Object.fromEntries(COLLECTION_NAMES.map((name, i) => [name, lists[i]!])) as SiteData['byCollection'];
   for (const list of lists) for (const entry of list) byKey.set(entryToKey(entry), entry);
   const outgoing = new Map<string, string[]>();
@@ -21,7 +31,12 @@ async function load(): Promise<SiteData> {
     outgoing.set(id, data.outgoing);
     incoming.set(id, data.incoming);
   }
-  return { byCollection, byKey, graph: { outgoing, incoming } };
+  return { byCollection, byKey, graph: { outgoing, incoming }, digests };
+}
+
+/** The cache key of an entry page for Astro's incremental build: a digest of its inputs (src/lib/page-inputs.ts). */
+export function getPageCacheKey(entry: SiteEntry, site: SiteData): string {
+  return createHash('sha256').update(getPageInputs(entry, site).join('\n')).digest('hex');
 }
 
 let site: Promise<SiteData> | undefined;

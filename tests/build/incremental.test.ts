@@ -64,6 +64,9 @@ describe('a rebuild after editing one entry', () => {
     const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), 'title: Beta station', 'title: Beta outpost'));
     assert.equal(warm.status, 0, warm.output);
     assert.match(warm.output, /Compiled MDX: [1-9]\d* from the cache, 0 compiled\./, 'no MDX body was compiled again');
+    assert.match(warm.output, /Content model #1: \d+ files read, 1 parsed/, 'only the edited file was parsed again');
+    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page the edit does not reach is reused');
+    assert.doesNotMatch(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to the edited entry is rendered again');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
     assert.equal(cold.status, 0, cold.output);
     assertSameTree(warm.outDir, cold.outDir);

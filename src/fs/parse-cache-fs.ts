@@ -1,0 +1,64 @@
+/**
+ * Keeps the parsed content files between builds, so that a rebuild parses only the files
+ * that changed. Entries are keyed by the digest of the file's bytes; the cache file's name
+ * carries a digest of the parser's own sources, its date fields' schemas and the lockfile,
+ * so a change to how files are parsed never reads an old result. Serialized with V8's
+ * structured clone, which keeps Maps, dates and numbers such as Infinity as they are.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ParseCache } from '../lib/build-model.ts';
+
+function parserDigest(root: string): string {
+  const hash = createHash('sha256').update(process.version);
+  const sources = ['src/lib/parse-entry.ts', 'src/lib/content-model.ts', 'src/lib/errors.ts', 'package-lock.json'];
+  const schemas = readdirSync(join(root, 'src/schemas'))
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => `src/schemas/${f}`);
+  for (const file of [...sources, ...schemas]) {
+    hash.update(file);
+    try {
+      hash.update(readFileSync(join(root, file)));
+    } catch {
+      hash.update('missing');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface StoredParseCache {
+  cache: ParseCache;
+  /** Writes the entries the last model used, and only those, for the next build. */
+  save(used: Iterable<string>): void;
+}
+
+export function openParseCache(root: string, cacheDir: string): StoredParseCache {
+  const dir = join(cacheDir, 'orbital-dossier');
+  const file = join(dir, `parsed-${parserDigest(root)}.v8`);
+  let cache: ParseCache = new Map();
+  try {
+    const stored: unknown = deserialize(readFileSync(file));
+    if (stored instanceof Map) cache = stored;
+  } catch {
+    // No cache yet, or one this version cannot read: every file is parsed.
+  }
+  return {
+    cache,
+    save(used) {
+      const kept: ParseCache = new Map();
+      for (const digest of used) {
+        const parsed = cache.get(digest);
+        if (parsed) kept.set(digest, parsed);
+      }
+      mkdirSync(dir, { recursive: true });
+      // Caches of other parser versions are stale by construction.
+      for (const old of readdirSync(dir)) if (/^parsed-[0-9a-f]+\.v8$/.test(old) && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize(kept));
+      renameSync(temporary, file);
+    },
+  };
+}

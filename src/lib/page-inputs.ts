@@ -1,0 +1,20 @@
+/**
+ * What an entry page is made of, for incremental builds: the page renders from its own
+ * entry and from the entries one link away (titles of its cross-links and references, its
+ * sources, backlinks and neighbours), so its cache key lists those entries' keys and
+ * content digests. Any change to one of them, or to which entries they are, re-renders it;
+ * the page's code is tracked by Astro itself.
+ */
+import type { SiteData, SiteEntry } from './site-data.ts';
+import { entryToKey } from './urls.ts';
+
+/** The keys and digests of everything an entry page shows, in a stable order. */
+export function getPageInputs(entry: SiteEntry, site: SiteData): string[] {
+  const key = entryToKey(entry);
+  const siblings: SiteEntry[] = site.byCollection[entry.collection];
+  const position = siblings.findIndex((e) => e.id === entry.id);
+  const neighbours = [siblings[position - 1], siblings[position + 1]].map((e) => (e ? entryToKey(e) : '-'));
+  const linked = [...new Set([...(site.graph.outgoing.get(key) ?? []), ...(site.graph.incoming.get(key) ?? [])])].sort();
+  const digest = (k: string) => `${k}@${site.digests.get(k) ?? 'missing'}`;
+  return [digest(key), `neighbours:${neighbours.join(',')}`, ...neighbours.filter((k) => k !== '-').map(digest), ...linked.map(digest)];
+}
