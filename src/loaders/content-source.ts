@@ -56,9 +56,9 @@ export function makeContentSource(options: { root: string; contentDir: string })
       const known = new Set(stored.cache.keys());
       const model = readContentModel(options.root, options.contentDir, stored.cache);
       const digests = [...model.byPath.values()].map((e) => e.digest);
-      stored.save(digests);
-      builds += 1;
       const parsed = digests.filter((d) => !known.has(d)).length;
+      if (parsed > 0 || known.size !== new Set(digests).size) stored.save(digests);
+      builds += 1;
       // Said once per model built: a build that says it twice has read the content twice.
       context?.logger.info(
         `Content model #${builds}: ${model.byPath.size} files read, ${parsed} parsed (the others unchanged since the last build), checked in ${Math.round(performance.now() - started)} ms.`,
