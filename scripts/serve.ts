@@ -51,6 +51,37 @@ export function normalizeBase(base: string): string {
   return inner ? `/${inner}/` : '/';
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void) => void;
+
+/**
+ * Wraps a handler so that nothing it throws, synchronously or later through `fail`, can
+ * end the process: the error is logged with the request, and answered 500 if the response
+ * has not begun, else its connection is closed.
+ */
+export function guarded(handle: Handler, log: (message: string) => void): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const fail = (error: unknown) => {
+      log(`serve: ${req.method} ${JSON.stringify(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      plain(res, 500, 'Internal server error\n');
+    };
+    try {
+      handle(req, res, fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+function plain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Length': String(Buffer.byteLength(text)), ...extra });
+  res.end(text);
+}
+
 export async function startServer(options: ServeOptions): Promise<Server> {
   const base = normalizeBase(options.base ?? '/');
   const log = options.log ?? ((message: string) => console.error(message));
@@ -75,11 +106,6 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     const { headers, detached } = headersFor(rules, path, hostname(req));
     for (const [name, value] of Object.entries(defaults)) if (!detached.includes(name.toLowerCase())) res.setHeader(name, value);
     for (const [name, value] of headers) res.setHeader(name, value);
-  };
-
-  const plain = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Length': String(Buffer.byteLength(text)), ...extra });
-    res.end(text);
   };
 
   const redirect = (res: ServerResponse, location: string) => plain(res, 301, `Moved to ${location}\n`, { Location: location });
@@ -123,7 +149,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     });
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void) => {
+  const handle: Handler = (req, res, fail) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     const target = parseTarget(req.url ?? '');
     if (!target.ok) return target.status === 400 ? plain(res, 400, `Bad request: ${target.reason}\n`) : notFound(req, res, undefined);
@@ -137,22 +163,7 @@ export async function startServer(options: ServeOptions): Promise<Server> {
     return notFound(req, res, path);
   };
 
-  const server = createServer((req, res) => {
-    const fail = (error: unknown) => {
-      log(`serve: ${req.method} ${JSON.stringify(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      for (const name of res.getHeaderNames()) res.removeHeader(name);
-      plain(res, 500, 'Internal server error\n');
-    };
-    try {
-      handle(req, res, fail);
-    } catch (error) {
-      fail(error);
-    }
-  });
+  const server = createServer(guarded(handle, log));
   server.on('close', snapshot.dispose);
   return new Promise((done, reject) => {
     const refuse = (error: Error) => {

@@ -4,14 +4,14 @@
  * through node:http with the path exactly as written (fetch would normalize `..` away).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startServer } from '../../scripts/serve.ts';
+import { guarded, startServer } from '../../scripts/serve.ts';
 import { makeHeaders } from '../../src/integrations/headers.ts';
 import { CSP_HEADER } from '../../src/lib/security.ts';
 
@@ -36,6 +36,7 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject); // a response cut short
     });
     req.on('error', reject);
     req.end();
@@ -307,5 +308,70 @@ describe('serve.ts under --base /kb/', () => {
 
   test('nothing above made the server log an error', () => {
     assert.deepEqual(site.logs, []);
+  });
+});
+
+describe('serve.ts when a file fails while being sent', () => {
+  test('the response is cut or answered 500, and the server goes on', async () => {
+    const own = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith(`orbital-dossier-serve-${process.pid}-`)));
+    const existing = own();
+    const site = await serveFakeSite('/');
+    try {
+      const snapshot = [...own()].find((n) => !existing.has(n));
+      assert.ok(snapshot, 'the snapshot folder of this server');
+      // Pull every stored file from under the server (as a tmp cleaner could).
+      for (const name of readdirSync(join(tmpdir(), snapshot))) rmSync(join(tmpdir(), snapshot, name));
+      const broken = await site.fetch('/sub/').then(
+        (res) => res.status,
+        (error: Error) => error.message,
+      );
+      assert.ok(broken === 500 || /socket hang up|aborted|ECONNRESET/.test(String(broken)), `cut or 500, not ${broken}`);
+      assert.equal((await site.fetch('/nowhere')).status, 404, 'the server still answers');
+      assert.equal((await site.fetch('/', {}, 'POST')).status, 405);
+      assert.ok(site.logs.some((m) => /ENOENT/.test(m)), 'and logged what went wrong');
+    } finally {
+      site.close();
+    }
+  });
+});
+
+describe('serve.ts when its handler throws', () => {
+  test('the error is logged and answered 500 (or the connection cut, once begun), and the server goes on', async () => {
+    const logs: string[] = [];
+    const server = createServer(
+      guarded((req, res, fail) => {
+        if (req.url === '/throws') throw new Error('boom');
+        if (req.url === '/begun') {
+          res.writeHead(200, { 'Content-Type': 'text/plain' });
+          res.write('half');
+          setImmediate(() => fail(new Error('late boom')));
+          return;
+        }
+        res.setHeader('X-Set-Before', 'dropped on a 500');
+        if (req.url === '/throws-after-headers') throw new TypeError('type boom');
+        res.end('ok');
+      }, (m) => logs.push(m)),
+    );
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (const path of ['/throws', '/throws-after-headers']) {
+        const res = await get(port, path);
+        assert.equal(res.status, 500, path);
+        assert.equal(res.body.toString(), 'Internal server error\n');
+        assert.equal(res.headers['x-set-before'], undefined, 'nothing half-set goes out');
+      }
+      const begun = await get(port, '/begun').then(
+        (res) => `complete: ${res.status}`,
+        (error: Error) => error.message,
+      );
+      assert.match(begun, /socket hang up|aborted|ECONNRESET/);
+      assert.equal((await get(port, '/fine')).body.toString(), 'ok');
+      assert.equal(logs.length, 3);
+      assert.match(logs.join('\n'), /GET "\/throws": Error: boom[^]*TypeError: type boom[^]*late boom/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
