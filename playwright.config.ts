@@ -30,7 +30,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       // SIGTERM lets serve.ts remove its temporary snapshot (SIGKILL, the default, cannot).
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
     {
       command: `BASE_PATH=/kb/ node scripts/build.ts --outDir .test-dist/kb && node scripts/serve.ts --dir .test-dist/kb --base /kb/ --port ${BASE_PORT}`,
@@ -40,7 +40,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       // SIGTERM lets serve.ts remove its temporary snapshot (SIGKILL, the default, cannot).
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
   ],
 });
