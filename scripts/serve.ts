@@ -196,14 +196,30 @@ if (import.meta.main) {
     console.error(`No built site in "${values.dir}". Run \`npm run build\` first.`);
     process.exit(1);
   }
-  const server = await startServer({ dir: values.dir, port, base: values.base, host: values.host });
+  // Exiting (rather than dying of the signal) runs the exit hook that removes the snapshot.
+  // A signal that comes while the snapshot is being made waits for it to be complete, so
+  // that no write still under way recreates part of it after the removal.
+  let server: Server | undefined;
+  let stopping = false;
   const stop = () => {
+    stopping = true;
+    if (!server) return;
     server.closeAllConnections();
     server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const address = server.address();
-  const shown = typeof address === 'object' && address ? address.port : port;
-  console.log(`Serving ${values.dir} at http://${values.host}:${shown}${normalizeBase(values.base)}`);
+  try {
+    server = await startServer({ dir: values.dir, port, base: values.base, host: values.host });
+  } catch (error) {
+    console.error(`Cannot serve ${values.dir} on ${values.host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  if (stopping) stop();
+  else {
+    const address = server.address();
+    const shown = typeof address === 'object' && address ? address.port : port;
+    console.log(`Serving ${values.dir} at http://${values.host}:${shown}${normalizeBase(values.base)}`);
+  }
 }

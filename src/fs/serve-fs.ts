@@ -90,7 +90,11 @@ export async function snapshotSite(root: string): Promise<Snapshot> {
   const dir = await mkdtemp(join(tmpdir(), `${PREFIX}${process.pid}-`));
   const dispose = () => {
     process.off('exit', dispose);
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Whatever is left, the next server's removeStale() takes away.
+    }
   };
   process.on('exit', dispose);
   try {
