@@ -29,6 +29,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
       stderr: 'pipe',
+      // SIGTERM lets serve.ts remove its temporary snapshot (SIGKILL, the default, cannot).
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
     {
       command: `BASE_PATH=/kb/ node scripts/build.ts --outDir .test-dist/kb && node scripts/serve.ts --dir .test-dist/kb --base /kb/ --port ${BASE_PORT}`,
@@ -37,6 +39,8 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
       stderr: 'pipe',
+      // SIGTERM lets serve.ts remove its temporary snapshot (SIGKILL, the default, cannot).
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
   ],
 });

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { findViolations } from './axe.ts';
 import { makeHeaders } from '../../src/integrations/headers.ts';
-import { parseHeaders } from '../../scripts/serve.ts';
+import { parseHeaders } from '../../src/lib/headers-rules.ts';
 
 const BROKEN = `<!doctype html><html><head><title>Broken</title></head><body>
 <img src="/x.png"><a href="#nowhere"></a><p style="color:#eee;background:#fff">faint</p>
