@@ -49,6 +49,8 @@ test('axe finds no violation in the open search dialog and on the search page wi
 });
 
 test('every page is valid HTML', async () => {
+  // html-validate reads every built page: minutes, not seconds, on a loaded 2-core machine.
+  test.setTimeout(180_000);
   const validator = new HtmlValidate(new FileSystemConfigLoader());
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true })
     .filter((f) => f.isFile() && f.name.endsWith('.html'))
