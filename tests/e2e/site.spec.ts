@@ -41,7 +41,7 @@ test('an entry page has its facts, sources, table of contents and neighbours', a
   await expect(sources.getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Previous and next in this collection' })).toBeVisible();
-  await expect(page.locator('.prose table').first()).toBeVisible();
+  await expect(page.locator('.prose > table').first()).toBeVisible();
 });
 
 test('an expert view shows its quotes with their source', async ({ page }) => {
