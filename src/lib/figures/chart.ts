@@ -43,9 +43,10 @@ export function niceMax(max: number): { max: number; step: number } {
   return { max: Math.max(step, Math.ceil(max / step) * step), step };
 }
 
-export function getCountChart(series: readonly CountSeries[], { width = 640, panelHeight = 120, gap = 44 } = {}): CountChart {
+export function getCountChart(series: readonly CountSeries[], { width = 560, panelHeight = 150, gap = 50 } = {}): CountChart {
   const left = 40;
-  const right = width - 16;
+  // Room on the right for the last year's label, centred on its tick.
+  const right = width - 28;
   const dated = series.flatMap((s) => s.points.map((p) => p.date.getTime()));
   const firstYear = new Date(Math.min(...dated)).getUTCFullYear();
   const lastYear = new Date(Math.max(...dated)).getUTCFullYear() + 1;
