@@ -122,6 +122,7 @@ test('an entry page lists its own events in order, and its relations grouped by 
 });
 
 test('the data tables pass axe when their disclosures are open, in both themes', async ({ page }) => {
+  test.setTimeout(120_000);
   for (const path of ['/ilrs/members/', '/beidou/gnss-comparison/', '/beidou/constellation/', '/countries/kazakhstan/']) {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(path);
