@@ -5,6 +5,7 @@
  */
 import { getCollectionInfo } from './collections.ts';
 import { formatDate } from './format.ts';
+import type { EntryData } from './content-model.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { entryToKey, entryToUrl, type EntryKey } from './urls.ts';
 import { factSchemas, type FactMeta } from '../schemas/fields.ts';
@@ -58,14 +59,17 @@ const FACT_FIELDS = new Map(
   ]),
 );
 
+function ilrsSince(ilrs: NonNullable<EntryData<'countries'>['ilrs']>): string {
+  if (ilrs.joined) return `${humanize(ilrs.role)} since ${formatDate(ilrs.joined)}`;
+  return `${humanize(ilrs.role)}; join date not documented, named a participant on ${ilrs.listed ? formatDate(ilrs.listed) : 'an unknown date'}`;
+}
+
 /** Rows for the structured fields that read as a sentence rather than a value. */
 function structuredFacts(entry: SiteEntry): Fact[] {
   if (entry.collection === 'countries') {
     const { ilrs, artemisAccords } = entry.data;
     return [
-      ...(ilrs
-        ? [{ label: 'ILRS', values: [{ text: `${humanize(ilrs.role)} since ${formatDate(ilrs.joined)}${ilrs.instrument ? ` (${ilrs.instrument})` : ''}` }] }]
-        : []),
+      ...(ilrs ? [{ label: 'ILRS', values: [{ text: `${ilrsSince(ilrs)}${ilrs.instrument ? ` (${ilrs.instrument})` : ''}` }] }] : []),
       ...(artemisAccords ? [{ label: 'Artemis Accords', values: [{ text: `Signed ${formatDate(artemisAccords.signed)}` }] }] : []),
     ];
   }

@@ -3,10 +3,15 @@
  * entry and from the entries one link away (titles of its cross-links and references, its
  * sources, backlinks and neighbours), so its cache key lists those entries' keys and
  * content digests. Any change to one of them, or to which entries they are, re-renders it;
- * the page's code is tracked by Astro itself.
+ * the page's code is tracked by Astro itself. A body that imports a component (the figures
+ * that gather many entries, such as the ILRS members map) may show any entry, so such a page
+ * depends on every entry.
  */
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { entryToKey } from './urls.ts';
+
+/** An MDX `import` of one of the project's components. */
+const IMPORTS_COMPONENT = /^import\s[^\n]*\bsrc\/components\//m;
 
 /** The keys and digests of everything an entry page shows, in a stable order. */
 export function getPageInputs(entry: SiteEntry, site: SiteData): string[] {
@@ -16,5 +21,7 @@ export function getPageInputs(entry: SiteEntry, site: SiteData): string[] {
   const neighbours = [siblings[position - 1], siblings[position + 1]].map((e) => (e ? entryToKey(e) : '-'));
   const linked = [...new Set([...(site.graph.outgoing.get(key) ?? []), ...(site.graph.incoming.get(key) ?? [])])].sort();
   const digest = (k: string) => `${k}@${site.digests.get(k) ?? 'missing'}`;
-  return [digest(key), `neighbours:${neighbours.join(',')}`, ...neighbours.filter((k) => k !== '-').map(digest), ...linked.map(digest)];
+  const inputs = [digest(key), `neighbours:${neighbours.join(',')}`, ...neighbours.filter((k) => k !== '-').map(digest), ...linked.map(digest)];
+  if (entry.body !== undefined && IMPORTS_COMPONENT.test(entry.body)) inputs.push(...[...site.digests.keys()].sort().map(digest));
+  return inputs;
 }

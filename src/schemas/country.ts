@@ -14,12 +14,18 @@ export const countrySchema = z.strictObject({
     .object({
       /** "founder" for China and Russia, "member" for states that joined later. */
       role: z.enum(['founder', 'member']),
-      /** Date the agreement was signed, YYYY-MM-DD. */
-      joined: isoDate(),
+      /** Date the agreement was signed, YYYY-MM-DD; omit it when no source gives the day, and give `listed` instead. */
+      joined: isoDate().optional(),
+      /** For a member whose join date is not documented: date of the earliest source found that names it a participant, YYYY-MM-DD. */
+      listed: isoDate().optional(),
       /** The instrument signed, e.g. "Memorandum of understanding". */
       instrument: z.string().optional(),
       /** Where the date is documented. */
       source: ref('sources'),
+    })
+    .refine((ilrs) => ilrs.joined !== undefined || ilrs.listed !== undefined, {
+      message: 'expected `joined` (the date signed) or, when no source gives that day, `listed` (the date a source first names the state a participant)',
+      path: ['joined'],
     })
     .optional(),
   /** Signature of the Artemis Accords, when any. */

@@ -12,7 +12,7 @@ test('the home page introduces the dossier, its four topics and recent events', 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('a reader goes home → topic → entry → cross-link → backlink and back', async ({ page }) => {
+test('a reader goes home → topic → entry → cross-link → relation back', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('main').getByRole('link', { name: 'ILRS', exact: true }).click();
   await expect(page).toHaveURL('/ilrs/');
@@ -27,8 +27,8 @@ test('a reader goes home → topic → entry → cross-link → backlink and bac
   await crossLink.click();
   await expect(page).toHaveURL('/countries/kazakhstan/');
 
-  const backlinks = page.getByRole('region', { name: 'Referenced by' });
-  const back = backlinks.getByRole('link', { name: title, exact: true });
+  const relations = page.getByRole('region', { name: 'Pages that refer to this one' });
+  const back = relations.getByRole('link', { name: title, exact: true }).first();
   await expect(back).toBeVisible();
   await back.click();
   await expect(page).toHaveURL('/ilrs/kazakhstan-accession/');
@@ -41,7 +41,7 @@ test('an entry page has its facts, sources, table of contents and neighbours', a
   await expect(sources.getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'On this page' }).getByRole('link').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Previous and next in this collection' })).toBeVisible();
-  await expect(page.locator('.prose table').first()).toBeVisible();
+  await expect(page.locator('.prose > table').first()).toBeVisible();
 });
 
 test('an expert view shows its quotes with their source', async ({ page }) => {

@@ -125,6 +125,7 @@ describe('what the schemas say about their fields', () => {
       'founded',
       'joined',
       'launched',
+      'listed',
       'published',
       'signed',
       'started',
