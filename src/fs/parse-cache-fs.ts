@@ -1,7 +1,7 @@
 /**
  * Keeps the parsed content files between builds, so that a rebuild parses only the files
  * that changed. Entries are keyed by the digest of the file's bytes; the cache file's name
- * carries a digest of the parser's own sources, its date fields' schemas and the lockfile,
+ * carries a digest of the parser's sources, the schemas, src/lib and the lockfile,
  * so a change to how files are parsed never reads an old result. Serialized with V8's
  * structured clone, which keeps Maps, dates and numbers such as Infinity as they are.
  */
@@ -13,15 +13,17 @@ import type { ParseCache } from '../lib/build-model.ts';
 
 function parserDigest(root: string): string {
   const hash = createHash('sha256').update(process.version);
-  const sources = ['src/lib/parse-entry.ts', 'src/lib/content-model.ts', 'src/lib/errors.ts', 'package-lock.json'];
-  const schemas = readdirSync(join(root, 'src/schemas'))
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => `src/schemas/${f}`);
-  for (const file of [...sources, ...schemas]) {
+  // The parser, the model and the schemas, with everything of src/lib they import.
+  const sources = ['src/lib', 'src/schemas'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.ts'))
+      .map((d) => join(d.parentPath, d.name))
+      .sort(),
+  );
+  for (const file of [join(root, 'package-lock.json'), ...sources]) {
     hash.update(file);
     try {
-      hash.update(readFileSync(join(root, file)));
+      hash.update(readFileSync(file));
     } catch {
       hash.update('missing');
     }
@@ -31,13 +33,16 @@ function parserDigest(root: string): string {
 
 export interface StoredParseCache {
   cache: ParseCache;
+  /** A digest of the parser's and the schemas' sources: what a file's parsed and validated form depends on besides its bytes. */
+  version: string;
   /** Writes the entries the last model used, and only those, for the next build. */
   save(used: Iterable<string>): void;
 }
 
 export function openParseCache(root: string, cacheDir: string): StoredParseCache {
   const dir = join(cacheDir, 'orbital-dossier');
-  const file = join(dir, `parsed-${parserDigest(root)}.v8`);
+  const version = parserDigest(root);
+  const file = join(dir, `parsed-${version}.v8`);
   let cache: ParseCache = new Map();
   try {
     const stored: unknown = deserialize(readFileSync(file));
@@ -47,6 +52,7 @@ export function openParseCache(root: string, cacheDir: string): StoredParseCache
   }
   return {
     cache,
+    version,
     save(used) {
       const kept: ParseCache = new Map();
       for (const digest of used) {

@@ -52,7 +52,7 @@ export function makeContentSource(options: { root: string; contentDir: string })
     (current ??= Promise.resolve().then(() => {
       const started = performance.now();
       // The parsed files of the last build, if any: only changed files are parsed again.
-      stored ??= context ? openParseCache(options.root, fileURLToPath(context.config.cacheDir)) : { cache: new Map(), save: () => {} };
+      stored ??= context ? openParseCache(options.root, fileURLToPath(context.config.cacheDir)) : { cache: new Map(), version: '', save: () => {} };
       const known = new Set(stored.cache.keys());
       const model = readContentModel(options.root, options.contentDir, stored.cache);
       const digests = [...model.byPath.values()].map((e) => e.digest);
@@ -88,19 +88,22 @@ export function makeContentSource(options: { root: string; contentDir: string })
   async function setEntry(store: Store, context: LoaderContext, entry: ValidEntry, model: ContentModel): Promise<void> {
     const filePath = relative(options.root, entry.absolutePath).split('\\').join('/');
     const base = { id: entry.id, data: entry.data, filePath };
+    // The stored data is the schemas' output: a change to a schema file (which Astro's own
+    // content-config digest does not see) must replace it, so the schemas' digest is part of the key.
+    const digest = `${entry.digest}-${stored?.version ?? ''}`;
     if (entry.format === 'mdx') {
       // Rendered by Astro's MDX pipeline from the file; the body is kept for other outputs.
-      if (!store.set({ ...base, body: entry.body, digest: entry.digest, deferredRender: true })) store.addModuleImport(filePath);
+      if (!store.set({ ...base, body: entry.body, digest, deferredRender: true })) store.addModuleImport(filePath);
     } else if (entry.format === 'md') {
       const labels = crossLinkLabels(entry, model);
-      const digest = context.generateDigest(`${entry.digest}\n${JSON.stringify(labels)}`);
-      if (store.get(entry.id)?.digest === digest) return;
+      const mdDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
+      if (store.get(entry.id)?.digest === mdDigest) return;
       const rendered = await context.renderMarkdown(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, {
         fileURL: pathToFileURL(entry.absolutePath),
       });
-      store.set({ ...base, body: entry.body, digest, rendered });
+      store.set({ ...base, body: entry.body, digest: mdDigest, rendered });
     } else {
-      store.set({ ...base, digest: entry.digest });
+      store.set({ ...base, digest });
     }
   }
 
