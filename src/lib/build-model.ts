@@ -60,12 +60,10 @@ function checkReferences(entry: ModelEntry, entries: Map<string, ModelEntry>, id
   const problems: Problem[] = [];
   for (const { path, ref } of referencesWithPaths(entry.data)) {
     if (entries.has(entryToKey(ref))) continue;
-    const near = suggest(ref.id, idsOf(ref.collection));
     problems.push({
       file: entry.file,
       line: getFieldLine(entry, path),
-      message: `**${path.join('.')}**: no entry "${ref.id}" in collection "${ref.collection}".`,
-      hint: near ? `Did you mean "${near}"?` : `Add content/${ref.collection}/${ref.id}.mdx or fix the id.`,
+      ...ContentErrors.missingReference(path.join('.'), ref.id, ref.collection, suggest(ref.id, idsOf(ref.collection))),
     });
   }
   return problems;
@@ -106,22 +104,14 @@ export function buildContentModel(root: string, contentDir: string, files: reado
       continue;
     }
     if (f.source === undefined) {
-      problems.push({
-        file,
-        message: `Unexpected folder "${file}", expected entry files directly in content/${f.collection}/.`,
-        hint: 'Collections are flat: move the files up one level.',
-      });
+      problems.push({ file, ...ContentErrors.nestedFolder(file, f.collection) });
       continue;
     }
     const ext = extname(f.path);
     const format = ENTRY_EXTENSIONS[ext];
     if (!format) {
       if (!basename(f.path).startsWith('.')) {
-        problems.push({
-          file,
-          message: `Unexpected file type "${ext || basename(f.path)}", expected ${Object.keys(ENTRY_EXTENSIONS).join(', ')}.`,
-          hint: 'Images and other assets belong in public/ or src/assets/.',
-        });
+        problems.push({ file, ...ContentErrors.unexpectedFileType(ext || basename(f.path), Object.keys(ENTRY_EXTENSIONS)) });
       }
       continue;
     }

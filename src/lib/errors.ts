@@ -1,11 +1,257 @@
 /**
- * The catalogue of author-facing content errors. Each says what happened, quoting the
- * value, and how to fix it. The content checks collect them as `Problem`s so that one
- * build reports every problem at once.
+ * The catalogue of author-facing errors. Each entry has a stable name (printed with every
+ * message, and the key of the generated guide), a one-line summary, an example of bad input
+ * with its fix, and the builders of its message (what happened, quoting the value) and its
+ * hint (the fix). The content checks collect them as `Problem`s so that one build reports
+ * every problem at once. `ERROR_CATALOGUE` is the same list as plain data, for a guide page.
  */
 import { closest, distance } from 'fastest-levenshtein';
 
+/** One kind of problem, as the guide lists it and as the checks raise it. */
+export interface CatalogueEntry<A extends readonly unknown[] = never> {
+  /** Stable PascalCase name, printed on the first line of every message of this kind. */
+  name: string;
+  /** What the problem is, in one line. */
+  summary: string;
+  /** A bad input and the same input fixed. */
+  example: { bad: string; fix: string };
+  message: (...args: A) => string;
+  hint: (...args: A) => string;
+}
+
+function define<const N extends string, A extends readonly unknown[]>(entry: CatalogueEntry<A> & { name: N }): CatalogueEntry<A> & { name: N } {
+  return entry;
+}
+
+function didYouMean(suggestion: string | undefined, fallback: string): string {
+  return suggestion ? `Did you mean "${suggestion}"?` : fallback;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+export const CATALOGUE = {
+  // Files and folders
+  unknownFolder: define({
+    name: 'UnknownFolder',
+    summary: 'A folder of content/ that is not one of the site’s collections.',
+    example: { bad: 'content/peple/ann-lee.mdx', fix: 'content/people/ann-lee.mdx' },
+    message: (folder: string, _suggestion?: string) => `Unexpected folder "content/${folder}", expected one of the site's collections.`,
+    hint: (_folder: string, suggestion?: string) =>
+      didYouMean(suggestion, 'Add the collection to src/lib/collections.ts and its schema to src/schemas/index.ts, or move the files.'),
+  }),
+  nestedFolder: define({
+    name: 'NestedFolder',
+    summary: 'A folder inside a collection’s folder: collections are flat.',
+    example: { bad: 'content/ilrs/old/members.mdx', fix: 'content/ilrs/members.mdx' },
+    message: (file: string, collection: string) => `Unexpected folder "${file}", expected entry files directly in content/${collection}/.`,
+    hint: () => 'Collections are flat: move the files up one level.',
+  }),
+  unexpectedFileType: define({
+    name: 'UnexpectedFileType',
+    summary: 'A file in a collection that is not .mdx, .md, .yaml or .yml.',
+    example: { bad: 'content/ilrs/map.png', fix: 'public/images/map.png' },
+    message: (type: string, expected: readonly string[]) => `Unexpected file type "${type}", expected ${expected.join(', ')}.`,
+    hint: () => 'Images and other assets belong in public/ or src/assets/.',
+  }),
+  invalidId: define({
+    name: 'InvalidId',
+    summary: 'A file name that is not a lowercase kebab-case id.',
+    example: { bad: 'content/ilrs/ILRS Members.mdx', fix: 'content/ilrs/ilrs-members.mdx' },
+    message: (file: string, _expected: string) => `Unexpected file name "${file}", expected a lowercase kebab-case id.`,
+    hint: (_file: string, expected: string) => `Rename it to "${expected}".`,
+  }),
+  duplicateId: define({
+    name: 'DuplicateId',
+    summary: 'Two files of one collection with the same id (e.g. members.md and members.mdx).',
+    example: { bad: 'content/ilrs/members.md and content/ilrs/members.mdx', fix: 'content/ilrs/members.mdx alone' },
+    message: (collection: string, id: string, others: readonly string[]) =>
+      `Duplicate id "${id}" in collection "${collection}": also defined by ${others.join(', ')}.`,
+    hint: () => 'Each entry needs a file name of its own within its folder; rename or remove one of the files.',
+  }),
+  unreadableFile: define({
+    name: 'UnreadableFile',
+    summary: 'A file that cannot be read: a symbolic link to nothing, no permission.',
+    example: { bad: 'content/ilrs/members.mdx → ../drafts/gone.mdx (missing)', fix: 'restore the target, or remove the link' },
+    message: (file: string, reason: string) => `Unreadable file "${file}": ${reason}.`,
+    hint: () => 'Restore the file or the target of its symbolic link, or remove it.',
+  }),
+
+  // Frontmatter
+  unreadableFrontmatter: define({
+    name: 'UnreadableFrontmatter',
+    summary: 'Frontmatter that is not readable YAML.',
+    example: { bad: 'title: [ILRS members', fix: 'title: "[ILRS] members"' },
+    message: (reason: string) => `Unreadable frontmatter: ${reason}`,
+    hint: () => 'Frontmatter is YAML between two lines of three dashes at the top of the file; quote a value that holds [ ] { } : # or starts with a quote.',
+  }),
+  invalidDate: define({
+    name: 'InvalidDate',
+    summary: 'A date that is not a real calendar date written YYYY-MM-DD.',
+    example: { bad: 'updated: 2024-02-30', fix: 'updated: 2024-02-29' },
+    message: (field: string, value: string) => `**${field}**: invalid date "${value}".`,
+    hint: () => 'Write a real calendar date as YYYY-MM-DD, e.g. 2024-07-03.',
+  }),
+  missingField: define({
+    name: 'MissingField',
+    summary: 'A required field that is not there.',
+    example: { bad: '---\ndescription: The members.\n---', fix: '---\ntitle: ILRS members\ndescription: The members.\n---' },
+    message: (field: string, expected: string) => `**${field}**: missing, expected ${article(expected)}.`,
+    hint: (field: string) => `Add \`${field.split('.').at(-1)}: …\` to the frontmatter; see the field's description in src/schemas/.`,
+  }),
+  wrongFieldType: define({
+    name: 'WrongFieldType',
+    summary: 'A field whose value is of the wrong kind (a list for a text, a text for a number).',
+    example: { bad: 'order: second', fix: 'order: 2' },
+    message: (field: string, expected: string, received: string) => `**${field}**: expected ${article(expected)}, received ${received}.`,
+    hint: () => 'See the field’s description in src/schemas/.',
+  }),
+  unlistedFieldValue: define({
+    name: 'UnlistedFieldValue',
+    summary: 'A field that takes one of a list of values, with another value.',
+    example: { bad: 'kind: agency', fix: 'kind: space-agency' },
+    message: (field: string, values: readonly unknown[], received: string, _suggestion?: string) =>
+      `**${field}**: expected one of ${values.map((v) => JSON.stringify(v)).join(' | ')}, received ${received}.`,
+    hint: (_field: string, _values: readonly unknown[], _received: string, suggestion?: string) => didYouMean(suggestion, 'Use one of the listed values.'),
+  }),
+  unknownField: define({
+    name: 'UnknownField',
+    summary: 'A field the collection’s schema does not have: refused rather than dropped.',
+    example: { bad: 'sorces: [wire]', fix: 'sources: [wire]' },
+    message: (keys: readonly string[], parent: string, _suggestion?: string) =>
+      `Unexpected field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `**${k}**`).join(', ')}${parent ? ` in **${parent}**` : ''}.`,
+    hint: (_keys: readonly string[], _parent: string, suggestion?: string) =>
+      didYouMean(suggestion, `Remove it, or add it to the collection's schema in src/schemas/.`),
+  }),
+  invalidFieldValue: define({
+    name: 'InvalidFieldValue',
+    summary: 'A field whose value breaks its rule: a format, a minimum, a URL.',
+    example: { bad: 'url: http://example.org/report', fix: 'url: https://example.org/report' },
+    message: (field: string, what: string, received: string, _fix?: string) => `**${field}**: ${what}${/[.?]$/.test(what) ? '' : '.'} Received ${received}.`,
+    hint: (_field: string, _what: string, _received: string, fix?: string) => fix ?? 'See the field’s description in src/schemas/.',
+  }),
+  missingReference: define({
+    name: 'MissingReference',
+    summary: 'A frontmatter reference to an entry that does not exist.',
+    example: { bad: 'sources: [rferl-kazakhstan-moon-base-2042]', fix: 'sources: [rferl-kazakhstan-moon-base-2024]' },
+    message: (path: string, id: string, collection: string, _suggestion?: string) => `**${path}**: no entry "${id}" in collection "${collection}".`,
+    hint: (_path: string, id: string, collection: string, suggestion?: string) => didYouMean(suggestion, `Add content/${collection}/${id}.mdx or fix the id.`),
+  }),
+
+  // Bodies
+  unknownCollection: define({
+    name: 'UnknownCollection',
+    summary: 'A cross-link to a collection that does not exist.',
+    example: { bad: '[[peple/ann-lee]]', fix: '[[people/ann-lee]]' },
+    message: (value: string, _suggestion?: string) => `Unknown collection "${value}" in cross-link.`,
+    hint: (_value: string, suggestion?: string) => didYouMean(suggestion, 'Cross-links take the form [[collection/id]], with a folder name of content/.'),
+  }),
+  malformedCrossLink: define({
+    name: 'MalformedCrossLink',
+    summary: 'Text between [[ and ]] that is not collection/id, with an optional #anchor and |label.',
+    example: { bad: '[[members]]', fix: '[[ilrs/members]]' },
+    message: (raw: string) => `Unexpected cross-link "${raw}", expected [[collection/id]], [[collection/id|label]] or [[collection/id#heading]].`,
+    hint: () => 'Write the collection folder and the file name without extension, e.g. [[ilrs/overview]].',
+  }),
+  unclosedCrossLink: define({
+    name: 'UnclosedCrossLink',
+    summary: 'A [[ with no ]] after it in the same text, most often split by a table cell’s |.',
+    example: { bad: '| [[countries/china|China]] |', fix: '| [[countries/china\\|China]] |' },
+    message: (raw: string) => `Unclosed cross-link "${raw}": no "]]" follows it in the same text.`,
+    hint: () => 'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].',
+  }),
+  unknownEntry: define({
+    name: 'UnknownCrossLinkTarget',
+    summary: 'A cross-link to an entry that does not exist.',
+    example: { bad: '[[countries/kazakstan]]', fix: '[[countries/kazakhstan]]' },
+    message: (value: string, _suggestion?: string) => `Unknown cross-link target "${value}": no such entry.`,
+    hint: (_value: string, suggestion?: string) => didYouMean(suggestion, 'Create the entry, or link to an existing file under content/.'),
+  }),
+  unknownAnchor: define({
+    name: 'UnknownHeadingAnchor',
+    summary: 'A link to a heading that the target page does not have.',
+    example: { bad: '[[ilrs/roadmap#phase]]', fix: '[[ilrs/roadmap#phases]]' },
+    message: (target: string, anchor: string, _suggestion?: string) => `Unknown heading anchor "#${anchor}" in "${target}".`,
+    hint: (target: string, _anchor: string, suggestion?: string) =>
+      didYouMean(suggestion, `"${target}" has no heading with that id; link to the page without an anchor or add the heading.`),
+  }),
+  unknownInternalLink: define({
+    name: 'UnknownInternalLink',
+    summary: 'A Markdown or HTML link to a path of the site where there is no page.',
+    example: { bad: '[the overview](/ilrs/overveiw/)', fix: '[the overview](/ilrs/overview/)' },
+    message: (url: string, _suggestion?: string) => `Unknown internal link "${url}": no page has that path.`,
+    hint: (_url: string, suggestion?: string) => didYouMean(suggestion, 'Prefer a cross-link, [[collection/id]], which is checked and follows the base path.'),
+  }),
+  unlabelledCrossLinkInHeading: define({
+    name: 'UnlabelledCrossLinkInHeading',
+    summary: 'A cross-link without a label in a heading: the heading’s id would follow another page’s title.',
+    example: { bad: '## Joining [[ilrs/overview]]', fix: '## Joining [[ilrs/overview|the ILRS]]' },
+    message: (raw: string) => `Unlabelled cross-link "${raw}" in a heading: the heading's id would change with the target's title.`,
+    hint: (raw: string) => `Give it a label, e.g. ${raw.replace(/\]\]$/, '|label]]')}, or move the link out of the heading.`,
+  }),
+  insecureExternalUrl: define({
+    name: 'InsecureExternalUrl',
+    summary: 'A link to another site over plain http.',
+    example: { bad: '[the report](http://example.org/report)', fix: '[the report](https://example.org/report)' },
+    message: (url: string, what: string) => `Insecure ${what} "${url}": plain http.`,
+    hint: (url: string) => `Link to the https address: "https://${url.slice('http://'.length)}".`,
+  }),
+  malformedExternalUrl: define({
+    name: 'MalformedExternalUrl',
+    summary: 'A link to another site that is not an absolute https URL with a real host name.',
+    example: { bad: '[the report](https://localhost/report)', fix: '[the report](https://example.org/report)' },
+    message: (url: string, what: string) => `Malformed ${what} "${url}".`,
+    hint: () => 'External links must be absolute https URLs, e.g. https://example.org/page.',
+  }),
+  unparsableBody: define({
+    name: 'UnparsableBody',
+    summary: 'A body that the MDX or Markdown parser cannot read.',
+    example: { bad: 'Costs rose {sharply.', fix: 'Costs rose \\{sharply.' },
+    message: (format: string, reason: string) => `Unparsable ${format}: ${reason}`,
+    hint: (format: string) =>
+      format === 'MDX'
+        ? 'In MDX, escape a literal `{` or `<` with a backslash.'
+        : 'Check the Markdown around this line: an unclosed construct or stray character.',
+  }),
+
+  // The built output (src/fs/check-output-fs.ts)
+  emptyOutputLink: define({
+    name: 'EmptyOutputLink',
+    summary: 'A built page with an empty href or src.',
+    example: { bad: '<a href="">', fix: '<a href="/ilrs/members/">' },
+    message: (attribute: string) => `Empty ${attribute}.`,
+    hint: () => 'Give the link a target or remove it.',
+  }),
+  brokenOutputLink: define({
+    name: 'BrokenOutputLink',
+    summary: 'A built page linking to a path where no file is served.',
+    example: { bad: '<a href="/ilrs/gone/">', fix: '<a href="/ilrs/members/">' },
+    message: (attribute: string, url: string, pathname: string) => `Broken internal link ${attribute} "${url}": no file serves ${pathname}.`,
+    hint: () => 'Link through a cross-link or withBase() so the path follows the base path.',
+  }),
+  brokenOutputAnchor: define({
+    name: 'BrokenOutputAnchor',
+    summary: 'A built page linking to an id the target page does not have.',
+    example: { bad: '<a href="/ilrs/members/#gone">', fix: '<a href="/ilrs/members/#members">' },
+    message: (attribute: string, url: string, file: string, fragment: string) => `Broken anchor ${attribute} "${url}": ${file} has no id "${fragment}".`,
+    hint: () => 'Link to an existing heading id.',
+  }),
+} as const;
+
+type Catalogue = typeof CATALOGUE;
+export type ErrorKey = keyof Catalogue;
+/** The stable name of every kind of problem. */
+export type ErrorName = Catalogue[ErrorKey]['name'];
+
+/** Every entry of the catalogue, as data: what a guide page lists. */
+export const ERROR_CATALOGUE: readonly { key: ErrorKey; name: ErrorName; summary: string; example: { bad: string; fix: string } }[] = (
+  Object.keys(CATALOGUE) as ErrorKey[]
+).map((key) => ({ key, name: CATALOGUE[key].name, summary: CATALOGUE[key].summary, example: CATALOGUE[key].example }));
+
 export interface Problem {
+  /** The catalogue name of the problem, e.g. `UnknownCrossLinkTarget`. */
+  name: ErrorName;
   /** Path of the offending file, relative to the project root. */
   file: string;
   line?: number | undefined;
@@ -14,17 +260,34 @@ export interface Problem {
   hint?: string | undefined;
 }
 
+/** What a check raises: the name, message and hint of one catalogue entry with its values; the caller adds the place. */
+export type Raised = Pick<Problem, 'name' | 'message'> & { hint: string };
+
+type Raisers = { [K in ErrorKey]: (...args: Parameters<Catalogue[K]['message']>) => Raised & { name: Catalogue[K]['name'] } };
+
+/** The builders of the catalogue: `ContentErrors.unknownEntry(value, suggestion)` → `{ name, message, hint }`. */
+export const ContentErrors: Raisers = Object.fromEntries(
+  (Object.keys(CATALOGUE) as ErrorKey[]).map((key) => {
+    const entry = CATALOGUE[key] as unknown as CatalogueEntry<unknown[]>;
+    return [key, (...args: unknown[]) => ({ name: entry.name, message: entry.message(...args), hint: entry.hint(...args) })];
+  }),
+) as Raisers;
+
 export function formatProblem(p: Problem): string {
   const place = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
-  return `${place}\n  ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`;
+  return `${place} ${p.name}\n  ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`;
 }
 
-/** Thrown when content fails the checks; its message lists every problem. */
+/** The last line of a report: how many problems, and what to do. */
+export function summarizeProblems(count: number): string {
+  return count === 1 ? '1 content problem: fix it and build again.' : `${count} content problems: fix them and build again.`;
+}
+
+/** Thrown when content fails the checks; its message lists every problem, then one line of summary. */
 export class ContentError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
-    super(`The build stopped on ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
+    super(`${problems.map(formatProblem).join('\n\n')}\n\n${summarizeProblems(problems.length)}`);
     this.name = 'ContentError';
     this.problems = problems;
     // An author's mistake is told by the message alone: where our code noticed it is of no use to them.
@@ -43,62 +306,3 @@ export function suggest(value: string, candidates: Iterable<string>): string | u
   const limit = Math.max(3, Math.floor(value.length / 3));
   return distance(value, best) <= limit ? best : undefined;
 }
-
-function didYouMean(suggestion: string | undefined, fallback: string): string {
-  return suggestion ? `Did you mean "${suggestion}"?` : fallback;
-}
-
-export const ContentErrors = {
-  unknownCollection: (value: string, suggestion?: string) => ({
-    message: `Unknown collection "${value}" in cross-link.`,
-    hint: didYouMean(suggestion, 'Cross-links take the form [[collection/id]], with a folder name of content/.'),
-  }),
-  malformedCrossLink: (raw: string) => ({
-    message: `Unexpected cross-link "${raw}", expected [[collection/id]], [[collection/id|label]] or [[collection/id#heading]].`,
-    hint: 'Write the collection folder and the file name without extension, e.g. [[ilrs/overview]].',
-  }),
-  unclosedCrossLink: (raw: string) => ({
-    message: `Unclosed cross-link "${raw}": no "]]" follows it in the same text.`,
-    hint: 'Close it as [[collection/id]]. Inside a table cell, escape the label bar: [[collection/id\\|label]].',
-  }),
-  unknownEntry: (value: string, suggestion?: string) => ({
-    message: `Unknown cross-link target "${value}": no such entry.`,
-    hint: didYouMean(suggestion, 'Create the entry, or link to an existing file under content/.'),
-  }),
-  unknownAnchor: (target: string, anchor: string, suggestion?: string) => ({
-    message: `Unknown heading anchor "#${anchor}" in "${target}".`,
-    hint: didYouMean(suggestion, `"${target}" has no heading with that id; link to the page without an anchor or add the heading.`),
-  }),
-  unknownInternalLink: (url: string, suggestion?: string) => ({
-    message: `Unknown internal link "${url}": no page has that path.`,
-    hint: didYouMean(suggestion, 'Prefer a cross-link, [[collection/id]], which is checked and follows the base path.'),
-  }),
-  duplicateId: (collection: string, id: string, others: string[]) => ({
-    message: `Duplicate id "${id}" in collection "${collection}": also defined by ${others.join(', ')}.`,
-    hint: 'Each entry needs a file name of its own within its folder; rename or remove one of the files.',
-  }),
-  invalidId: (file: string, expected: string) => ({
-    message: `Unexpected file name "${file}", expected a lowercase kebab-case id.`,
-    hint: `Rename it to "${expected}".`,
-  }),
-  unknownFolder: (folder: string, suggestion?: string) => ({
-    message: `Unexpected folder "content/${folder}", expected one of the site's collections.`,
-    hint: didYouMean(suggestion, 'Add the collection to src/lib/collections.ts and its schema to src/schemas/index.ts, or move the files.'),
-  }),
-  unlabelledCrossLinkInHeading: (raw: string) => ({
-    message: `Unlabelled cross-link "${raw}" in a heading: the heading's id would change with the target's title.`,
-    hint: `Give it a label, e.g. ${raw.replace(/\]\]$/, '|label]]')}, or move the link out of the heading.`,
-  }),
-  unreadableFile: (file: string, reason: string) => ({
-    message: `Unreadable file "${file}": ${reason}.`,
-    hint: 'Restore the file or the target of its symbolic link, or remove it.',
-  }),
-  unreadableFrontmatter: (reason: string) => ({
-    message: `Unreadable frontmatter: ${reason}`,
-    hint: 'Frontmatter is YAML between two lines of three dashes at the top of the file.',
-  }),
-  invalidDate: (field: string, value: string) => ({
-    message: `**${field}**: invalid date "${value}".`,
-    hint: 'Write a real calendar date as YYYY-MM-DD, e.g. 2024-07-03.',
-  }),
-} as const;

@@ -3,6 +3,7 @@
  * of the author's link) and the output check (every emitted `href` and `src`): an
  * absolute https URL with a real host name. `mailto:` and `tel:` pass.
  */
+import { ContentErrors, type Raised } from './errors.ts';
 
 /** Whether a URL leaves the site: it has a scheme or is protocol-relative. */
 export function isExternalUrl(url: string): boolean {
@@ -10,7 +11,7 @@ export function isExternalUrl(url: string): boolean {
 }
 
 /** What is wrong with an external URL, or `undefined` when it is a well-formed https URL. */
-export function externalUrlProblem(url: string, what = 'external link'): { message: string; hint: string } | undefined {
+export function externalUrlProblem(url: string, what = 'external link'): Raised | undefined {
   if (/^(mailto|tel):/i.test(url)) return undefined;
   let parsed: URL | undefined;
   try {
@@ -18,11 +19,9 @@ export function externalUrlProblem(url: string, what = 'external link'): { messa
   } catch {
     parsed = undefined;
   }
-  if (parsed?.protocol === 'http:' && parsed.hostname.includes('.')) {
-    return { message: `Insecure ${what} "${url}": plain http.`, hint: `Link to the https address: "https://${url.slice('http://'.length)}".` };
-  }
+  if (parsed?.protocol === 'http:' && parsed.hostname.includes('.')) return ContentErrors.insecureExternalUrl(url, what);
   if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname.includes('.') || parsed.hostname.startsWith('.') || parsed.hostname.endsWith('.')) {
-    return { message: `Malformed ${what} "${url}".`, hint: 'External links must be absolute https URLs, e.g. https://example.org/page.' };
+    return ContentErrors.malformedExternalUrl(url, what);
   }
   return undefined;
 }

@@ -168,8 +168,7 @@ export function parseEntry(source: string, format: EntryFormat, dateFields: Read
     parsed.problems.push({
       line: line ? line + bodyLine - 1 : undefined,
       column: e.place?.column ?? e.column,
-      message: `Unparsable ${format === 'mdx' ? 'MDX' : 'Markdown'}: ${e.message ?? String(error)}`,
-      hint: format === 'mdx' ? 'In MDX, escape a literal `{` or `<` with a backslash.' : undefined,
+      ...ContentErrors.unparsableBody(format === 'mdx' ? 'MDX' : 'Markdown', e.message ?? String(error)),
     });
     return parsed;
   }
