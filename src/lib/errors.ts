@@ -55,6 +55,14 @@ export const CATALOGUE = {
     message: (type: string, expected: readonly string[]) => `Unexpected file type "${type}", expected ${expected.join(', ')}.`,
     hint: () => 'Images and other assets belong in public/ or src/assets/.',
   }),
+  upperCaseExtension: define({
+    name: 'UpperCaseExtension',
+    summary: 'An entry file whose extension is not in lower case, e.g. .MDX.',
+    example: { bad: 'content/ilrs/members.MDX', fix: 'content/ilrs/members.mdx' },
+    message: (file: string, ext: string) => `Unexpected extension "${ext}" on "${file}": extensions are lower-case.`,
+    hint: (file: string, ext: string) =>
+      `Use the lower-case extension ${ext.toLowerCase()}: rename the file to "${file.slice(0, file.length - ext.length)}${ext.toLowerCase()}".`,
+  }),
   invalidId: define({
     name: 'InvalidId',
     summary: 'A file name that is not a lowercase kebab-case id.',
@@ -77,8 +85,36 @@ export const CATALOGUE = {
     message: (file: string, reason: string) => `Unreadable file "${file}": ${reason}.`,
     hint: () => 'Restore the file or the target of its symbolic link, or remove it.',
   }),
+  invalidUtf8: define({
+    name: 'InvalidUtf8',
+    summary: 'A file that is not valid UTF-8: it would be published with replacement characters.',
+    example: { bad: 'a file saved as Latin-1: "Almaty \\xE9t\\xE9"', fix: 'the same file saved as UTF-8' },
+    message: (file: string) => `Invalid UTF-8 in "${file}": bytes that are not a character, which would be published as "\uFFFD".`,
+    hint: () => 'Save the file as UTF-8 (in most editors: Save with Encoding → UTF-8) and check the characters on that line.',
+  }),
 
   // Frontmatter
+  missingFrontmatter: define({
+    name: 'MissingFrontmatter',
+    summary: 'An MDX or Markdown file that does not start with frontmatter.',
+    example: { bad: 'title: Members\n\nBody.', fix: '---\ntitle: Members\n---\n\nBody.' },
+    message: () => 'No frontmatter: the file does not start with a line of three dashes.',
+    hint: () => 'Start the file with a line ---, the fields (title: …), and a closing line ---; nothing, not even a blank line, comes before it.',
+  }),
+  unclosedFrontmatter: define({
+    name: 'UnclosedFrontmatter',
+    summary: 'Frontmatter opened by --- at the top of the file and never closed.',
+    example: { bad: '---\ntitle: Members\n\nBody.', fix: '---\ntitle: Members\n---\n\nBody.' },
+    message: () => 'Unclosed frontmatter: the --- on this line has no closing --- line.',
+    hint: () => 'Add a line of three dashes after the last field, before the body.',
+  }),
+  malformedFrontmatterFence: define({
+    name: 'MalformedFrontmatterFence',
+    summary: 'Text on the line that closes the frontmatter.',
+    example: { bad: '---\ntitle: Members\n--- Body starts here.', fix: '---\ntitle: Members\n---\n\nBody starts here.' },
+    message: (line: string) => `Unexpected text on the line that closes the frontmatter: "${line}".`,
+    hint: () => 'The closing line is three dashes alone; move the text to the next line.',
+  }),
   unreadableFrontmatter: define({
     name: 'UnreadableFrontmatter',
     summary: 'Frontmatter that is not readable YAML.',
@@ -86,12 +122,34 @@ export const CATALOGUE = {
     message: (reason: string) => `Unreadable frontmatter: ${reason}`,
     hint: () => 'Frontmatter is YAML between two lines of three dashes at the top of the file; quote a value that holds [ ] { } : # or starts with a quote.',
   }),
+  duplicateKey: define({
+    name: 'DuplicateKey',
+    summary: 'One field written twice: YAML would keep only the last.',
+    example: { bad: 'title: Members\ntitle: ILRS members', fix: 'title: ILRS members' },
+    message: (key: string, first: number, second: number) => `Duplicate field **${key}** on lines ${first} and ${second}.`,
+    hint: () => 'Keep one of them: otherwise the last would silently win.',
+  }),
+  tooManyAliases: define({
+    name: 'TooManyAliases',
+    summary: 'YAML aliases that expand too many times ("billion laughs").',
+    example: { bad: 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]', fix: 'write the values out' },
+    message: (limit: number) =>
+      `Too many YAML alias expansions (more than ${limit}): read in full, the frontmatter would grow exponentially ("billion laughs").`,
+    hint: () => 'Write the values out instead of repeating them with &anchors and *aliases.',
+  }),
   invalidDate: define({
     name: 'InvalidDate',
     summary: 'A date that is not a real calendar date written YYYY-MM-DD.',
     example: { bad: 'updated: 2024-02-30', fix: 'updated: 2024-02-29' },
     message: (field: string, value: string) => `**${field}**: invalid date "${value}".`,
     hint: () => 'Write a real calendar date as YYYY-MM-DD, e.g. 2024-07-03.',
+  }),
+  futureDate: define({
+    name: 'FutureDate',
+    summary: 'A date of checking, publication or quotation that is after the day of the build.',
+    example: { bad: 'updated: 2999-01-01', fix: 'updated: 2026-11-25' },
+    message: (field: string, value: string, today: string) => `**${field}**: date "${value}" is after the day of the build, ${today}.`,
+    hint: () => 'Write the day it was checked, published or said: a date to come would put the page first in the feed and in lists.',
   }),
   missingField: define({
     name: 'MissingField',
@@ -124,6 +182,14 @@ export const CATALOGUE = {
     hint: (_keys: readonly string[], _parent: string, suggestion?: string) =>
       didYouMean(suggestion, `Remove it, or add it to the collection's schema in src/schemas/.`),
   }),
+  fieldTooLong: define({
+    name: 'FieldTooLong',
+    summary: 'A text field longer than its limit (a title over 120 characters, a description over 300).',
+    example: { bad: 'title: The International Lunar Research Station, its members, its roadmap and … (250 characters)', fix: 'title: ILRS members' },
+    message: (field: string, length: number, maximum: number, _why: string) =>
+      `**${field}**: ${length.toLocaleString('en')} characters, more than the ${maximum.toLocaleString('en')} allowed.`,
+    hint: (_field: string, _length: number, _maximum: number, why: string) => `Shorten it: ${why}.`,
+  }),
   invalidFieldValue: define({
     name: 'InvalidFieldValue',
     summary: 'A field whose value breaks its rule: a format, a minimum, a URL.',
@@ -137,6 +203,20 @@ export const CATALOGUE = {
     example: { bad: 'sources: [rferl-kazakhstan-moon-base-2042]', fix: 'sources: [rferl-kazakhstan-moon-base-2024]' },
     message: (path: string, id: string, collection: string, _suggestion?: string) => `**${path}**: no entry "${id}" in collection "${collection}".`,
     hint: (_path: string, id: string, collection: string, suggestion?: string) => didYouMean(suggestion, `Add content/${collection}/${id}.mdx or fix the id.`),
+  }),
+  selfReference: define({
+    name: 'SelfReference',
+    summary: 'An entry that lists itself in `related` (or another reference).',
+    example: { bad: 'content/ilrs/members.mdx: related: [ilrs/members]', fix: 'related: [ilrs/overview]' },
+    message: (path: string, key: string) => `**${path}**: "${key}" is this entry itself.`,
+    hint: () => 'Remove it: an entry cannot be related to itself; list other entries worth reading next.',
+  }),
+  crossLinkInFrontmatter: define({
+    name: 'CrossLinkInFrontmatter',
+    summary: 'A cross-link written in a frontmatter field, which is plain text and would be published as written.',
+    example: { bad: 'description: See [[ilrs/overview]].', fix: 'description: The station’s members. (and link [[ilrs/overview]] from the body)' },
+    message: (field: string, raw: string) => `**${field}**: cross-link "${raw}" in a frontmatter field, which is plain text and shown as written.`,
+    hint: () => 'Write the text without [[…]] and link from the body, where cross-links are resolved.',
   }),
 
   // Bodies
@@ -213,6 +293,16 @@ export const CATALOGUE = {
       format === 'MDX'
         ? 'In MDX, escape a literal `{` or `<` with a backslash.'
         : 'Check the Markdown around this line: an unclosed construct or stray character.',
+  }),
+  nestingTooDeep: define({
+    name: 'NestingTooDeep',
+    summary: 'Lists, quotes or elements nested deeper than the limit (32 levels).',
+    example: { bad: '- a\n  - b\n    - c … (33 levels)', fix: 'at most 32 levels; split the list or use headings' },
+    message: (what: string, depth: number, limit: number) => `Nesting too deep: ${what} ${depth} levels deep, more than the ${limit} allowed.`,
+    hint: (what: string) =>
+      what.startsWith('frontmatter')
+        ? 'Flatten the value: fields hold text, dates, ids and short lists.'
+        : 'Flatten it: split the list or quote, or use headings. Nesting this deep is unreadable and stalls the Markdown parser.',
   }),
 
   // The built output (src/fs/check-output-fs.ts)

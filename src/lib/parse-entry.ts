@@ -10,8 +10,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Node as YamlNode } from 'yaml';
-import { CROSS_LINK, parseCrossLink, type BodyLink, type EntryFormat } from './content-model.ts';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document, type Node as YamlNode } from 'yaml';
+import { findDeepYaml, NESTING_LIMIT } from './body-checks.ts';
+import { CROSS_LINK, getFieldLine, parseCrossLink, type BodyLink, type EntryFormat } from './content-model.ts';
 import { ContentErrors, type Problem } from './errors.ts';
 import { isExternalUrl } from './external-url.ts';
 
@@ -30,6 +31,11 @@ export interface ParsedEntry {
   /** Line of the file where the body starts. */
   bodyLine: number;
   fieldLines: Map<string, number>;
+  /**
+   * False when the frontmatter is missing or unreadable: the schema is then not run on it,
+   * since it would only report every field as missing.
+   */
+  frontmatterRead: boolean;
   /** Headings as text (cross-links still unresolved) and the links, with file positions. */
   headings: { text: string; crossLinks: string[] }[];
   links: BodyLink[];
@@ -37,12 +43,27 @@ export interface ParsedEntry {
   problems: Omit<Problem, 'file'>[];
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+/** How many times the frontmatter may expand YAML aliases (`*name`): a few repeats, never a "billion laughs". */
+export const ALIAS_LIMIT = 20;
 
-function splitFrontmatter(source: string): { yaml: string; body: string; bodyLine: number } {
-  const m = source.match(FRONTMATTER);
-  if (!m) return { yaml: '', body: source, bodyLine: 1 };
-  return { yaml: m[1]!, body: source.slice(m[0].length), bodyLine: m[0].split('\n').length };
+type Split = { yaml: string; body: string; bodyLine: number } | { problem: Omit<Problem, 'file'> };
+
+/**
+ * The frontmatter and the body. The frontmatter ends where Astro's MDX compiler ends it, at
+ * the first line that starts with `---`; that line must hold nothing else, so the check and
+ * the compiler never read the file differently.
+ */
+function splitFrontmatter(source: string): Split {
+  const lines = source.split('\n');
+  const opening = lines[0]!.trimEnd();
+  if (opening !== '---') {
+    if (opening.startsWith('---')) return { problem: { line: 1, ...ContentErrors.malformedFrontmatterFence(opening) } };
+    return { problem: { line: 1, ...ContentErrors.missingFrontmatter() } };
+  }
+  const close = lines.findIndex((line, i) => i > 0 && line.startsWith('---'));
+  if (close < 0) return { problem: { line: 1, column: 1, ...ContentErrors.unclosedFrontmatter() } };
+  if (lines[close]!.trimEnd() !== '---') return { problem: { line: close + 1, ...ContentErrors.malformedFrontmatterFence(lines[close]!.trimEnd()) } };
+  return { yaml: lines.slice(1, close).join('\n'), body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
 }
 
 function collectFieldLines(node: unknown, path: (string | number)[], add: (path: (string | number)[], offset: number) => void): void {
@@ -75,6 +96,8 @@ const processors = {
   md: unified().use(remarkParse).use(remarkGfm),
   mdx: unified().use(remarkParse).use(remarkGfm).use(remarkMdx),
 };
+
+type Place = { line: number; column: number };
 
 function collectBody(tree: Root, bodyLine: number, parsed: ParsedEntry): void {
   visit(tree, (node) => {
@@ -124,41 +147,146 @@ export function headingsToSlugs(headings: readonly { text: string }[]): string[]
   return headings.map((h) => slugger.slug(h.text));
 }
 
-/**
- * Parses one file. `dateFields` names the frontmatter keys that hold dates, wherever they
- * are nested (the schemas say which: `getDateFields` in src/schemas/fields.ts).
- */
-export function parseEntry(source: string, format: EntryFormat, dateFields: ReadonlySet<string>): ParsedEntry {
-  const isYaml = format === 'yaml';
-  const { yaml, body, bodyLine } = isYaml ? { yaml: source, body: '', bodyLine: 1 } : splitFrontmatter(source);
-  const lineOffset = isYaml ? 0 : 1;
-  const parsed: ParsedEntry = { raw: {}, body, bodyLine, fieldLines: new Map(), headings: [], links: [], problems: [] };
+/** The line of a YAML error: the field whose value holds it (an unclosed quote is reported where it opened, not at the end). */
+function errorLine(doc: Document, offset: number, lineCounter: LineCounter): Place {
+  let best: { start: number } | undefined;
+  visitYaml(doc, {
+    Pair(_, pair) {
+      const start = (pair.key as YamlNode | null)?.range?.[0];
+      const end = (pair.value as YamlNode | null)?.range?.[1];
+      if (start !== undefined && end !== undefined && start < offset && offset <= end && (!best || start > best.start)) best = { start };
+    },
+  });
+  const pos = lineCounter.linePos(best?.start ?? offset);
+  return { line: pos.line, column: pos.col };
+}
+
+/** The first line of each of two pairs of one map with the same key, for the error at `offset`. */
+function duplicateOf(doc: Document, offset: number): { key: string; first: number; second: number } | undefined {
+  let found: { key: string; first: number; second: number } | undefined;
+  visitYaml(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const start = (pair.key as YamlNode | null)?.range?.[0];
+        if (start === undefined) continue;
+        const earlier = seen.get(key);
+        if (earlier !== undefined && start === offset) found = { key, first: earlier, second: start };
+        if (earlier === undefined) seen.set(key, start);
+      }
+    },
+  });
+  return found;
+}
+
+/** Every string of the frontmatter, with its path. */
+function stringsOf(value: unknown, path: (string | number)[] = [], found: { path: (string | number)[]; text: string }[] = []) {
+  if (typeof value === 'string') found.push({ path, text: value });
+  else if (Array.isArray(value)) value.forEach((item, i) => stringsOf(item, [...path, i], found));
+  else if (value && typeof value === 'object' && !(value instanceof Date))
+    for (const [key, item] of Object.entries(value)) stringsOf(item, [...path, key], found);
+  return found;
+}
+
+/** Reads the YAML of the frontmatter (or of a YAML entry) into `parsed`; `lineOffset` is the file line of its first line, minus one. */
+function readYaml(yaml: string, lineOffset: number, dateFields: ReadonlySet<string>, parsed: ParsedEntry): void {
+  const deep = findDeepYaml(yaml);
+  if (deep) {
+    parsed.problems.push({ line: deep.line + lineOffset, column: deep.column, ...ContentErrors.nestingTooDeep(deep.what, deep.depth, NESTING_LIMIT) });
+    return;
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false });
+  // `logLevel: 'error'`: what YAML would print as a warning (a list as a key) is the schema's to refuse.
+  const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, logLevel: 'error' });
+  const at = (place: Place) => ({ line: place.line + lineOffset, column: place.column });
+  collectFieldLines(doc.contents, [], (path, offset) => parsed.fieldLines.set(path.join('.'), lineCounter.linePos(offset).line + lineOffset));
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      parsed.problems.push({ line: pos.line + lineOffset, column: pos.col, ...ContentErrors.unreadableFrontmatter(error.message.split('\n')[0]!) });
+      const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateOf(doc, error.pos[0]) : undefined;
+      if (duplicate) {
+        const [first, second] = [duplicate.first, duplicate.second].map((offset) => lineCounter.linePos(offset).line + lineOffset) as [number, number];
+        parsed.problems.push({ line: second, column: 1, ...ContentErrors.duplicateKey(duplicate.key, first, second) });
+      } else {
+        parsed.problems.push({ ...at(errorLine(doc, error.pos[0], lineCounter)), ...ContentErrors.unreadableFrontmatter(error.message.split('\n')[0]!) });
+      }
     }
-  } else {
-    const value: unknown = doc.toJS();
-    if (value && typeof value === 'object' && !Array.isArray(value)) parsed.raw = value as Record<string, unknown>;
-    else if (value !== null && value !== undefined)
-      parsed.problems.push({ line: 1 + lineOffset, ...ContentErrors.unreadableFrontmatter('expected a mapping of fields, e.g. "title: …".') });
-    // YAML loaders turn 2024-02-30 into 1 March without a word; check the text as written.
+    return;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: ALIAS_LIMIT });
+  } catch (error) {
+    // Aliases are expanded here: too many, or one without its anchor.
+    const message = error instanceof Error ? error.message : String(error);
+    let alias: Place = { line: 1, column: 1 };
     visitYaml(doc, {
-      Pair(_, pair) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!dateFields.has(key) || !isScalar(pair.value)) return;
-        const text = String(pair.value.value);
-        if (isCalendarDate(text)) return;
-        const pos = lineCounter.linePos(pair.value.range?.[0] ?? 0);
-        parsed.problems.push({ line: pos.line + lineOffset, column: pos.col, ...ContentErrors.invalidDate(key, text) });
+      Alias(_, node) {
+        const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+        alias = { line: pos.line, column: pos.col };
+        return visitYaml.BREAK;
       },
     });
+    parsed.problems.push({
+      ...at(alias),
+      ...(/excessive alias/i.test(message) ? ContentErrors.tooManyAliases(ALIAS_LIMIT) : ContentErrors.unreadableFrontmatter(`${message}.`)),
+    });
+    return;
   }
-  collectFieldLines(doc.contents, [], (path, offset) => parsed.fieldLines.set(path.join('.'), lineCounter.linePos(offset).line + lineOffset));
-  if (isYaml) return parsed;
+  if (value === null || value === undefined) value = {};
+  if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date) {
+    parsed.problems.push({ line: 1 + lineOffset, ...ContentErrors.unreadableFrontmatter('expected a mapping of fields, e.g. "title: …".') });
+    return;
+  }
+  parsed.raw = value as Record<string, unknown>;
+  parsed.frontmatterRead = true;
+  // YAML loaders turn 2024-02-30 into 1 March without a word; check the text as written.
+  visitYaml(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!dateFields.has(key) || !isScalar(pair.value)) return;
+      const text = String(pair.value.value);
+      if (isCalendarDate(text)) return;
+      const pos = lineCounter.linePos(pair.value.range?.[0] ?? 0);
+      parsed.problems.push({ line: pos.line + lineOffset, column: pos.col, ...ContentErrors.invalidDate(key, text) });
+    },
+  });
+  // Frontmatter is plain text: a cross-link there would be published as written.
+  for (const { path, text } of stringsOf(parsed.raw)) {
+    const link = text.match(CROSS_LINK);
+    if (link) parsed.problems.push({ line: getFieldLine(parsed, path), ...ContentErrors.crossLinkInFrontmatter(path.join('.'), link[0]) });
+  }
+}
+
+/**
+ * Parses one file. `dateFields` names the frontmatter keys that hold dates, wherever they
+ * are nested (the schemas say which: `getDateFields` in src/schemas/fields.ts). A byte-order
+ * mark is dropped.
+ */
+export function parseEntry(text: string, format: EntryFormat, dateFields: ReadonlySet<string>): ParsedEntry {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const parsed: ParsedEntry = {
+    raw: {},
+    body: '',
+    bodyLine: 1,
+    fieldLines: new Map(),
+    frontmatterRead: false,
+    headings: [],
+    links: [],
+    problems: [],
+  };
+  if (format === 'yaml') {
+    readYaml(source, 0, dateFields, parsed);
+    return parsed;
+  }
+  const split = splitFrontmatter(source);
+  if ('problem' in split) {
+    parsed.problems.push(split.problem);
+    return parsed;
+  }
+  Object.assign(parsed, { body: split.body, bodyLine: split.bodyLine });
+  readYaml(split.yaml, 1, dateFields, parsed);
+  const { body, bodyLine } = split;
   let tree: Root;
   try {
     tree = processors[format].parse(body);

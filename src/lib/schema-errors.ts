@@ -15,6 +15,7 @@ export interface SchemaIssue {
   values?: unknown[];
   keys?: string[];
   minimum?: number | bigint;
+  maximum?: number | bigint;
   origin?: string;
 }
 
@@ -48,6 +49,12 @@ export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownField
       const line = keys.length ? (getFieldLine(entry, [...issue.path, keys[0]!]) ?? base.line) : base.line;
       return { ...base, line, ...ContentErrors.unknownField(keys, issue.path.length ? field : '', keys[0] ? suggest(keys[0], knownFields) : undefined) };
     }
+    case 'too_big':
+      // A text over its limit: the schema's message says why the limit is there.
+      if (issue.origin === 'string' && typeof received === 'string' && issue.maximum !== undefined) {
+        return { ...base, ...ContentErrors.fieldTooLong(field, received.length, Number(issue.maximum), issue.message) };
+      }
+      break;
   }
   const message = issue.message.replace(/^Invalid input: /, '');
   const [what = message, fix] = message.split(/(?<=\.) (?=Did you mean|Add content)/);

@@ -22,6 +22,12 @@ const WORDING: [ErrorKey, unknown[], string, string][] = [
     'Images and other assets belong in public/ or src/assets/.',
   ],
   [
+    'upperCaseExtension',
+    ['members.MDX', '.MDX'],
+    'Unexpected extension ".MDX" on "members.MDX": extensions are lower-case.',
+    'Use the lower-case extension .mdx: rename the file to "members.mdx".',
+  ],
+  [
     'invalidId',
     ['ILRS Members.mdx', 'ilrs-members.mdx'],
     'Unexpected file name "ILRS Members.mdx", expected a lowercase kebab-case id.',
@@ -40,12 +46,49 @@ const WORDING: [ErrorKey, unknown[], string, string][] = [
     'Restore the file or the target of its symbolic link, or remove it.',
   ],
   [
+    'invalidUtf8',
+    ['content/ilrs/members.mdx'],
+    'Invalid UTF-8 in "content/ilrs/members.mdx": bytes that are not a character, which would be published as "�".',
+    'Save the file as UTF-8 (in most editors: Save with Encoding → UTF-8) and check the characters on that line.',
+  ],
+  [
+    'missingFrontmatter',
+    [],
+    'No frontmatter: the file does not start with a line of three dashes.',
+    'Start the file with a line ---, the fields (title: …), and a closing line ---; nothing, not even a blank line, comes before it.',
+  ],
+  [
+    'unclosedFrontmatter',
+    [],
+    'Unclosed frontmatter: the --- on this line has no closing --- line.',
+    'Add a line of three dashes after the last field, before the body.',
+  ],
+  [
+    'malformedFrontmatterFence',
+    ['--- Body starts here.'],
+    'Unexpected text on the line that closes the frontmatter: "--- Body starts here.".',
+    'The closing line is three dashes alone; move the text to the next line.',
+  ],
+  [
     'unreadableFrontmatter',
     ['Missing closing "quote'],
     'Unreadable frontmatter: Missing closing "quote',
     'Frontmatter is YAML between two lines of three dashes at the top of the file; quote a value that holds [ ] { } : # or starts with a quote.',
   ],
+  ['duplicateKey', ['title', 2, 4], 'Duplicate field **title** on lines 2 and 4.', 'Keep one of them: otherwise the last would silently win.'],
+  [
+    'tooManyAliases',
+    [20],
+    'Too many YAML alias expansions (more than 20): read in full, the frontmatter would grow exponentially ("billion laughs").',
+    'Write the values out instead of repeating them with &anchors and *aliases.',
+  ],
   ['invalidDate', ['updated', '2024-02-30'], '**updated**: invalid date "2024-02-30".', 'Write a real calendar date as YYYY-MM-DD, e.g. 2024-07-03.'],
+  [
+    'futureDate',
+    ['updated', '2999-01-01', '2026-12-01'],
+    '**updated**: date "2999-01-01" is after the day of the build, 2026-12-01.',
+    'Write the day it was checked, published or said: a date to come would put the page first in the feed and in lists.',
+  ],
   [
     'missingField',
     ['quotes.0.text', 'string'],
@@ -61,12 +104,30 @@ const WORDING: [ErrorKey, unknown[], string, string][] = [
   ],
   ['unknownField', [['sorces'], '', 'sources'], 'Unexpected field **sorces**.', 'Did you mean "sources"?'],
   [
+    'fieldTooLong',
+    ['title', 10000, 120, 'a title is shown in links'],
+    '**title**: 10,000 characters, more than the 120 allowed.',
+    'Shorten it: a title is shown in links.',
+  ],
+  [
     'invalidFieldValue',
     ['url', 'expected an https:// URL', '"ftp://x"', undefined],
     '**url**: expected an https:// URL. Received "ftp://x".',
     'See the field’s description in src/schemas/.',
   ],
   ['missingReference', ['sources.0', 'wir', 'sources', 'wire'], '**sources.0**: no entry "wir" in collection "sources".', 'Did you mean "wire"?'],
+  [
+    'selfReference',
+    ['related.0', 'ilrs/members'],
+    '**related.0**: "ilrs/members" is this entry itself.',
+    'Remove it: an entry cannot be related to itself; list other entries worth reading next.',
+  ],
+  [
+    'crossLinkInFrontmatter',
+    ['description', '[[ilrs/overview]]'],
+    '**description**: cross-link "[[ilrs/overview]]" in a frontmatter field, which is plain text and shown as written.',
+    'Write the text without [[…]] and link from the body, where cross-links are resolved.',
+  ],
   [
     'unknownCollection',
     ['peple', undefined],
@@ -122,6 +183,12 @@ const WORDING: [ErrorKey, unknown[], string, string][] = [
     'External links must be absolute https URLs, e.g. https://example.org/page.',
   ],
   ['unparsableBody', ['MDX', 'Unexpected character `!`'], 'Unparsable MDX: Unexpected character `!`', 'In MDX, escape a literal `{` or `<` with a backslash.'],
+  [
+    'nestingTooDeep',
+    ['lists and quotes', 33, 32],
+    'Nesting too deep: lists and quotes 33 levels deep, more than the 32 allowed.',
+    'Flatten it: split the list or quote, or use headings. Nesting this deep is unreadable and stalls the Markdown parser.',
+  ],
   ['emptyOutputLink', ['href'], 'Empty href.', 'Give the link a target or remove it.'],
   [
     'brokenOutputLink',
@@ -180,6 +247,12 @@ const WORDING: [ErrorKey, unknown[], string, string][] = [
     'Unparsable Markdown: Unexpected end',
     'Check the Markdown around this line: an unclosed construct or stray character.',
   ],
+  [
+    'nestingTooDeep',
+    ['frontmatter values', 40, 32],
+    'Nesting too deep: frontmatter values 40 levels deep, more than the 32 allowed.',
+    'Flatten the value: fields hold text, dates, ids and short lists.',
+  ],
   ['unknownField', [['headquarter'], '', undefined], 'Unexpected field **headquarter**.', "Remove it, or add it to the collection's schema in src/schemas/."],
 ];
 
@@ -232,8 +305,8 @@ describe('a problem as printed', () => {
       'content/ilrs/x.mdx:10:5 UnknownCrossLinkTarget\n  Unknown cross-link target "countries/kazakstan": no such entry.\n  Hint: Did you mean "countries/kazakhstan"?',
     );
     assert.equal(
-      formatProblem({ file: 'content/ilrs/x.png', ...ContentErrors.unexpectedFileType('.png', ['.mdx']) }).split('\n')[0],
-      'content/ilrs/x.png UnexpectedFileType',
+      formatProblem({ file: 'content/ilrs/x.MDX', ...ContentErrors.upperCaseExtension('x.MDX', '.MDX') }).split('\n')[0],
+      'content/ilrs/x.MDX UpperCaseExtension',
     );
   });
 
@@ -243,8 +316,8 @@ describe('a problem as printed', () => {
     assert.ok(one.message.startsWith('content/ilrs/x.mdx:3 InvalidDate\n'));
     assert.equal(one.stack, '');
     const two = new ContentError([
-      { file: 'content/a/b.mdx', ...ContentErrors.invalidId('B.mdx', 'b.mdx') },
-      { file: 'content/a/c.mdx', ...ContentErrors.invalidId('C.mdx', 'c.mdx') },
+      { file: 'content/a/b.mdx', ...ContentErrors.missingFrontmatter() },
+      { file: 'content/a/c.mdx', ...ContentErrors.missingFrontmatter() },
     ]);
     assert.equal(two.message.split('\n').at(-1), '2 content problems: fix them and build again.');
   });
