@@ -4,7 +4,7 @@
  * frontmatter with its collection's schema, then checks the site as a whole: ids,
  * references, cross-links, anchors and links. Pure: no file system.
  */
-import { basename, extname, relative } from 'node:path/posix';
+import { basename, dirname, extname, join, relative } from 'node:path/posix';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from './collections.ts';
 import { ContentErrors, type Problem, suggest } from './errors.ts';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
@@ -122,6 +122,14 @@ function checkFutureDates(entry: ModelEntry, today: string): Problem[] {
     .map(({ path, day }) => ({ file: entry.file, line: getFieldLine(entry, path), ...ContentErrors.futureDate(path.join('.'), day, today) }));
 }
 
+/** Each import of an MDX body must be a component of the project: `src/components/*.astro`, by relative path. */
+function checkImports(root: string, entry: ModelEntry, parsed: ParsedEntry): Problem[] {
+  const components = `${root}/src/components/`;
+  return parsed.imports
+    .filter(({ source }) => !(/^\.\.?\//.test(source) && source.endsWith('.astro') && join(dirname(entry.absolutePath), source).startsWith(components)))
+    .map(({ source, line, column }) => ({ file: entry.file, line, column, ...ContentErrors.blockedImport(source) }));
+}
+
 function checkHeadings(entry: ModelEntry, parsed: ParsedEntry): Problem[] {
   return parsed.headings.flatMap((h) =>
     h.crossLinks
@@ -231,7 +239,7 @@ export function buildContentModel(
   const idsOf = (c: string) => ids.get(c) ?? [];
   for (const entry of entries.values()) {
     const parsed = parsedOf.get(entry)!;
-    problems.push(...checkHeadings(entry, parsed));
+    problems.push(...checkImports(root, entry, parsed), ...checkHeadings(entry, parsed));
     // Unreadable frontmatter is reported as such; the schema would only add that every field is missing.
     if (!parsed.frontmatterRead) continue;
     const { data, issues } = parseData(entry.collection, entry.raw);

@@ -31,6 +31,32 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
+/** Why each element is refused; the key is the lower-case tag name. */
+export const BLOCKED_ELEMENTS: Record<string, string> = {
+  script: 'the site runs no script from content, and its Content-Security-Policy blocks inline scripts',
+  style: 'the Content-Security-Policy blocks inline styles; the site’s stylesheet styles every page',
+  iframe: 'the site embeds no other page, and its Content-Security-Policy blocks frames',
+  frame: 'the site embeds no other page, and its Content-Security-Policy blocks frames',
+  frameset: 'the site embeds no other page, and its Content-Security-Policy blocks frames',
+  object: 'the Content-Security-Policy blocks plugins (object-src none)',
+  embed: 'the Content-Security-Policy blocks plugins (object-src none)',
+  applet: 'the Content-Security-Policy blocks plugins (object-src none)',
+  form: 'the site is static: nothing would receive what a form sends',
+  base: 'it would change where every relative link of the page goes',
+  meta: 'page metadata comes from the frontmatter and the layout',
+  link: 'stylesheets and other resources come from the layout',
+  portal: 'the site embeds no other page',
+  // Browsers parse these by rules of their own (raw text, foreign content), where markup can hide from this check.
+  noscript: 'browsers and this check would read what is inside it differently',
+  template: 'browsers and this check would read what is inside it differently',
+  xmp: 'browsers and this check would read what is inside it differently',
+  noembed: 'browsers and this check would read what is inside it differently',
+  noframes: 'browsers and this check would read what is inside it differently',
+  plaintext: 'browsers and this check would read what is inside it differently',
+  svg: 'inline SVG and MathML are parsed by rules of their own and can carry script; figures are made by the site’s components',
+  math: 'inline SVG and MathML are parsed by rules of their own and can carry script; figures are made by the site’s components',
+};
+
 export const CATALOGUE = {
   // Files and folders
   unknownFolder: define({
@@ -303,6 +329,81 @@ export const CATALOGUE = {
       what.startsWith('frontmatter')
         ? 'Flatten the value: fields hold text, dates, ids and short lists.'
         : 'Flatten it: split the list or quote, or use headings. Nesting this deep is unreadable and stalls the Markdown parser.',
+  }),
+  blockedElement: define({
+    name: 'BlockedElement',
+    summary: 'An HTML or JSX element the site refuses: <script>, <style>, <iframe>, <object>, <embed>, <form> and the like.',
+    example: { bad: '<iframe src="https://example.org/map"></iframe>', fix: '[the map](https://example.org/map)' },
+    message: (tag: string) => `Blocked element <${tag}>: ${BLOCKED_ELEMENTS[tag.toLowerCase()] ?? 'the site does not allow it in content'}.`,
+    hint: () => 'Remove it; write the content in Markdown, and link to other sites rather than embedding them.',
+  }),
+  blockedAttribute: define({
+    name: 'BlockedAttribute',
+    summary: 'An inline event handler (onclick, onerror), a style attribute or raw-HTML injection on an element.',
+    example: { bad: '<img src="/map.png" onerror="alert(1)">', fix: '![Map](/map.png)' },
+    message: (attribute: string, tag: string) =>
+      `Blocked attribute ${attribute} on <${tag}>: ${
+        /^on/i.test(attribute)
+          ? 'inline event handlers run script, which the Content-Security-Policy blocks'
+          : attribute.toLowerCase() === 'style'
+            ? 'the Content-Security-Policy blocks inline styles'
+            : 'it injects markup that no check has read'
+      }.`,
+    hint: (attribute: string) =>
+      attribute.toLowerCase() === 'style' ? 'Remove it: pages are styled by the site’s stylesheet.' : 'Remove it: content is text, links and images, not code.',
+  }),
+  blockedUrl: define({
+    name: 'BlockedUrl',
+    summary: 'A javascript:, vbscript: or data: address (or another unknown scheme) in a link, an image or an attribute.',
+    example: { bad: '<a href="javascript:alert(1)">map</a>', fix: '[map](https://example.org/map)' },
+    message: (url: string, where: string) =>
+      `Blocked address "${url.length > 60 ? `${url.slice(0, 57)}…` : url}" in ${where}: only https:, mailto:, tel: and the site's own paths are allowed.`,
+    hint: () => 'Link to an https:// address or to a page of the site with [[collection/id]]; put an image under public/ and link it by path.',
+  }),
+  externalImage: define({
+    name: 'ExternalImage',
+    summary: 'An image loaded from another site, which the Content-Security-Policy blocks (img-src self).',
+    example: { bad: '![Baikonur](https://example.org/baikonur.jpg)', fix: '![Baikonur](/images/baikonur.jpg), the file in public/images/' },
+    message: (url: string) => `External image "${url}": the site's Content-Security-Policy loads images from the site itself only.`,
+    hint: () => 'Save the image (if its licence allows) under public/ and use its path, or link to it instead of showing it.',
+  }),
+  rootRelativeMarkupLink: define({
+    name: 'RootRelativeMarkupLink',
+    summary: 'A root-relative link (/ilrs/members/) in raw HTML or JSX, which would not follow the base path.',
+    example: { bad: '<a href="/ilrs/members/">members</a>', fix: '[members](/ilrs/members/) or [[ilrs/members|members]]' },
+    message: (url: string) => `Root-relative link "${url}" in HTML or JSX: it would not follow the base path.`,
+    hint: () => 'Write it as a Markdown link [text](/path/) or a cross-link [[collection/id|text]], which follow the base path.',
+  }),
+  blockedImport: define({
+    name: 'BlockedImport',
+    summary: 'An MDX import of anything but a component of src/components/, by relative path.',
+    example: { bad: "import fs from 'node:fs';", fix: "import Quotes from '../../src/components/Quotes.astro';" },
+    message: (source: string) => `Blocked import "${source}": an MDX file may import only the project's components, from src/components/ by relative path.`,
+    hint: () => "Import a component as import Quotes from '../../src/components/Quotes.astro', or remove the import.",
+  }),
+  blockedExport: define({
+    name: 'BlockedExport',
+    summary: 'An MDX export statement, which runs code when the site is built.',
+    example: { bad: 'export const year = new Date().getFullYear();', fix: 'the value written out, or a frontmatter field' },
+    message: () => 'Blocked export: an export statement runs code when the site is built.',
+    hint: () => 'Remove it: data belongs in the frontmatter, text in the body.',
+  }),
+  blockedExpression: define({
+    name: 'BlockedExpression',
+    summary: 'An MDX expression {…} (or an attribute written {…}), which runs code when the site is built.',
+    example: { bad: 'Founded in {1955}.', fix: 'Founded in 1955.' },
+    message: (code: string) => `Blocked expression "{${code.length > 40 ? `${code.slice(0, 37)}…` : code}}": MDX expressions run code when the site is built.`,
+    hint: () => 'Write the value out. To show a literal brace, escape it: \\{ … \\}. Comments {/* … */} are allowed.',
+  }),
+  unknownComponent: define({
+    name: 'UnknownComponent',
+    summary: 'A JSX component that the file does not import from src/components/.',
+    example: { bad: '<Quotes />, without an import', fix: "import Quotes from '../../src/components/Quotes.astro';\n\n<Quotes />" },
+    message: (name: string) => `Unknown component <${name}>: the file does not import it.`,
+    hint: (name: string) =>
+      name === 'CrossLink'
+        ? 'Write the cross-link as [[collection/id]]: it is checked and labelled with its target’s title.'
+        : `Import it from src/components/, e.g. import ${name} from '../../src/components/${name}.astro', or write plain Markdown.`,
   }),
 
   // The built output (src/fs/check-output-fs.ts)

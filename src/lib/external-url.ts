@@ -25,3 +25,18 @@ export function externalUrlProblem(url: string, what = 'external link'): Raised 
   }
   return undefined;
 }
+
+/**
+ * The scheme of a URL as a browser reads it (it ignores ASCII whitespace and control
+ * characters inside, so `java\tscript:` is `javascript:`), lower-cased; undefined for a path.
+ */
+export function urlScheme(url: string): string | undefined {
+  const squeezed = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  return squeezed.match(/^([a-z][a-z0-9+.-]*):/i)?.[1]?.toLowerCase();
+}
+
+/** Whether an address may appear in content at all: a path, or an https, http (refused later, with its fix), mailto or tel URL. */
+export function isAllowedScheme(url: string): boolean {
+  const scheme = urlScheme(url);
+  return scheme === undefined || ['https', 'http', 'mailto', 'tel'].includes(scheme);
+}

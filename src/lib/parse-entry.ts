@@ -4,17 +4,18 @@
  * caller reads the file (src/fs/content-model-fs.ts) and keys the result by its digest.
  */
 import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent, Text } from 'mdast';
+import { Parser } from 'htmlparser2';
+import type { Heading, Html, Root, RootContent, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document, type Node as YamlNode } from 'yaml';
-import { findDeepYaml, NESTING_LIMIT } from './body-checks.ts';
+import { checkElement, findDeepNesting, findDeepNode, findDeepYaml, isBlockedAttribute, NESTING_LIMIT } from './body-checks.ts';
 import { CROSS_LINK, getFieldLine, parseCrossLink, type BodyLink, type EntryFormat } from './content-model.ts';
 import { ContentErrors, type Problem } from './errors.ts';
-import { isExternalUrl } from './external-url.ts';
+import { isAllowedScheme, isExternalUrl } from './external-url.ts';
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
@@ -39,7 +40,9 @@ export interface ParsedEntry {
   /** Headings as text (cross-links still unresolved) and the links, with file positions. */
   headings: { text: string; crossLinks: string[] }[];
   links: BodyLink[];
-  /** Problems of this file alone: unreadable YAML or Markdown, invalid dates. Without the file name. */
+  /** What an MDX body imports, with its place: the model checks that each is a component of the project. */
+  imports: { source: string; line: number; column: number }[];
+  /** Problems of this file alone: unreadable YAML or Markdown, invalid dates, blocked markup. Without the file name. */
   problems: Omit<Problem, 'file'>[];
 }
 
@@ -99,7 +102,136 @@ const processors = {
 
 type Place = { line: number; column: number };
 
-function collectBody(tree: Root, bodyLine: number, parsed: ParsedEntry): void {
+/** The place of a node in the file, from its place in the body. */
+function placeOf(node: { position?: { start: Place } | undefined }, bodyLine: number): Place {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  return { line: start.line + bodyLine - 1, column: start.column };
+}
+
+/** A link's kind by its URL, or a problem when its scheme is refused (`javascript:`, `data:`…). */
+function linkOf(url: string, image: boolean, place: Place, where: string, parsed: ParsedEntry): void {
+  if (!isAllowedScheme(url)) parsed.problems.push({ ...place, ...ContentErrors.blockedUrl(url, where) });
+  else if (image) {
+    if (isExternalUrl(url)) parsed.problems.push({ ...place, ...ContentErrors.externalImage(url) });
+    // An image of the site is a file of public/, which the output check finds or not.
+  } else parsed.links.push({ kind: isExternalUrl(url) ? 'external-link' : 'markdown-link', raw: url, ...place });
+}
+
+/** Raises the problems of one element (raw HTML or JSX) at `place` and records its links. */
+function checkElementAt(tag: string, attributes: [string, string | undefined][], isElement: boolean, place: Place, parsed: ParsedEntry): void {
+  const { problems, links } = checkElement(tag, attributes, isElement);
+  for (const problem of problems) parsed.problems.push({ ...place, ...problem });
+  for (const link of links) {
+    if (link.kind === 'link') parsed.links.push({ kind: isExternalUrl(link.url) ? 'external-link' : 'markdown-link', raw: link.url, ...place });
+  }
+}
+
+/** The raw HTML of a Markdown body, read as a browser would: each element checked at its line. */
+function checkHtml(nodes: Html[], bodyLine: number, parsed: ParsedEntry): void {
+  if (nodes.length === 0) return;
+  // One parser over every fragment in order: an inline element opens in one fragment and closes in another.
+  const starts: number[] = [];
+  let length = 0;
+  let depth = 0;
+  let deep = false;
+  const placeAt = (offset: number): Place => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > offset) i--;
+    const node = nodes[i]!;
+    const before = node.value.slice(0, offset - starts[i]!).split('\n');
+    const start = placeOf(node, bodyLine);
+    return before.length === 1
+      ? { line: start.line, column: start.column + before[0]!.length }
+      : { line: start.line + before.length - 1, column: before.at(-1)!.length + 1 };
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        depth += 1;
+        const place = placeAt(parser.startIndex);
+        if (depth > NESTING_LIMIT && !deep) {
+          deep = true;
+          parsed.problems.push({ ...place, ...ContentErrors.nestingTooDeep('elements', depth, NESTING_LIMIT) });
+        }
+        checkElementAt(name, Object.entries(attributes), true, place, parsed);
+      },
+      onclosetag() {
+        depth -= 1;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  for (const node of nodes) {
+    starts.push(length);
+    length += node.value.length;
+    parser.write(node.value);
+  }
+  parser.end();
+}
+
+interface JsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: string | { type: string; value: string } | null | undefined;
+  position?: { start: Place } | undefined;
+}
+
+interface EsmStatement {
+  type: string;
+  source?: { value?: unknown } | null;
+  specifiers?: { local: { name: string } }[];
+  loc?: { start: { line: number; column: number } } | null;
+}
+
+/** The MDX of a body beyond Markdown: imports and exports, expressions, JSX elements and components. */
+function checkMdx(tree: Root, bodyLine: number, parsed: ParsedEntry): void {
+  const imported = new Set<string>();
+  visit(tree, 'mdxjsEsm', (node) => {
+    const statements = ((node.data as { estree?: { body: EsmStatement[] } } | undefined)?.estree?.body ?? []) as EsmStatement[];
+    for (const statement of statements) {
+      const place = statement.loc ? { line: statement.loc.start.line + bodyLine - 1, column: statement.loc.start.column + 1 } : placeOf(node, bodyLine);
+      if (statement.type === 'ImportDeclaration') {
+        parsed.imports.push({ source: String(statement.source?.value ?? ''), ...place });
+        for (const specifier of statement.specifiers ?? []) imported.add(specifier.local.name);
+      } else {
+        parsed.problems.push({ ...place, ...ContentErrors.blockedExport() });
+      }
+    }
+  });
+  visit(tree, (node) => {
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      // A comment, {/* … */}, runs nothing.
+      const program = (node.data as { estree?: { body: unknown[] } } | undefined)?.estree;
+      if (!program || program.body.length > 0) parsed.problems.push({ ...placeOf(node, bodyLine), ...ContentErrors.blockedExpression(node.value.trim()) });
+      return;
+    }
+    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
+    const name = node.name;
+    const place = placeOf(node, bodyLine);
+    // A lower-case name is an HTML element; any other is a component, which must be imported.
+    const isElement = /^[a-z]/.test(name) && !name.includes('.');
+    if (!isElement && !imported.has(name.split('.')[0]!)) parsed.problems.push({ ...place, ...ContentErrors.unknownComponent(name) });
+    const strings: [string, string | undefined][] = [];
+    for (const attribute of node.attributes as JsxAttribute[]) {
+      const at = attribute.position ? placeOf(attribute, bodyLine) : place;
+      if (attribute.type === 'mdxJsxExpressionAttribute') {
+        parsed.problems.push({ ...at, ...ContentErrors.blockedExpression(String(attribute.value ?? '')) });
+        continue;
+      }
+      const attributeName = attribute.name ?? '';
+      const value = attribute.value;
+      if (value && typeof value === 'object' && !isBlockedAttribute(attributeName)) {
+        parsed.problems.push({ ...at, ...ContentErrors.blockedExpression(value.value) });
+        continue;
+      }
+      strings.push([attributeName, typeof value === 'string' ? value : undefined]);
+    }
+    checkElementAt(name, strings, isElement, place, parsed);
+  });
+}
+
+function collectBody(tree: Root, format: 'md' | 'mdx', bodyLine: number, parsed: ParsedEntry): void {
+  const html: Html[] = [];
   visit(tree, (node) => {
     if (node.type === 'heading') {
       const crossLinks: string[] = [];
@@ -117,12 +249,16 @@ function collectBody(tree: Root, bodyLine: number, parsed: ParsedEntry): void {
         const raw = node.value.slice(stray).split(/\s/)[0]!;
         parsed.links.push({ kind: 'unclosed-cross-link', raw, ...placeInText(node, stray, bodyLine) });
       }
-    } else if (node.type === 'link') {
-      const start = node.position?.start ?? { line: 1, column: 1 };
-      const kind = isExternalUrl(node.url) ? 'external-link' : 'markdown-link';
-      parsed.links.push({ kind, raw: node.url, line: start.line + bodyLine - 1, column: start.column });
+    } else if (node.type === 'link' || node.type === 'definition') {
+      linkOf(node.url, false, placeOf(node, bodyLine), 'a link', parsed);
+    } else if (node.type === 'image') {
+      linkOf(node.url, true, placeOf(node, bodyLine), 'an image', parsed);
+    } else if (node.type === 'html') {
+      html.push(node);
     }
   });
+  if (format === 'md') checkHtml(html, bodyLine, parsed);
+  else checkMdx(tree, bodyLine, parsed);
 }
 
 /** Heading text as written; a cross-link inside counts by its label (see `headingToSlugs`). */
@@ -261,7 +397,7 @@ function readYaml(yaml: string, lineOffset: number, dateFields: ReadonlySet<stri
 /**
  * Parses one file. `dateFields` names the frontmatter keys that hold dates, wherever they
  * are nested (the schemas say which: `getDateFields` in src/schemas/fields.ts). A byte-order
- * mark is dropped.
+ * mark is dropped. A body nested deeper than `NESTING_LIMIT` is refused before it is parsed.
  */
 export function parseEntry(text: string, format: EntryFormat, dateFields: ReadonlySet<string>): ParsedEntry {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -273,6 +409,7 @@ export function parseEntry(text: string, format: EntryFormat, dateFields: Readon
     frontmatterRead: false,
     headings: [],
     links: [],
+    imports: [],
     problems: [],
   };
   if (format === 'yaml') {
@@ -287,6 +424,12 @@ export function parseEntry(text: string, format: EntryFormat, dateFields: Readon
   Object.assign(parsed, { body: split.body, bodyLine: split.bodyLine });
   readYaml(split.yaml, 1, dateFields, parsed);
   const { body, bodyLine } = split;
+  const label = format === 'mdx' ? 'MDX' : 'Markdown';
+  const deep = findDeepNesting(body);
+  if (deep) {
+    parsed.problems.push({ line: deep.line + bodyLine - 1, column: deep.column, ...ContentErrors.nestingTooDeep(deep.what, deep.depth, NESTING_LIMIT) });
+    return parsed;
+  }
   let tree: Root;
   try {
     tree = processors[format].parse(body);
@@ -296,10 +439,23 @@ export function parseEntry(text: string, format: EntryFormat, dateFields: Readon
     parsed.problems.push({
       line: line ? line + bodyLine - 1 : undefined,
       column: e.place?.column ?? e.column,
-      ...ContentErrors.unparsableBody(format === 'mdx' ? 'MDX' : 'Markdown', e.message ?? String(error)),
+      ...(error instanceof RangeError
+        ? ContentErrors.nestingTooDeep('expressions', NESTING_LIMIT + 1, NESTING_LIMIT)
+        : ContentErrors.unparsableBody(label, e.message ?? String(error))),
     });
     return parsed;
   }
-  collectBody(tree, bodyLine, parsed);
+  const deepNode = findDeepNode(tree);
+  if (deepNode) {
+    parsed.problems.push({
+      line: deepNode.line + bodyLine - 1,
+      column: deepNode.column,
+      ...ContentErrors.nestingTooDeep(deepNode.what, deepNode.depth, NESTING_LIMIT),
+    });
+    return parsed;
+  }
+  collectBody(tree, format, bodyLine, parsed);
+  // In the order of the file, whichever check found them.
+  parsed.problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return parsed;
 }

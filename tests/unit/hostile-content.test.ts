@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getBuildDay } from '../../src/lib/build-model.ts';
+import { NESTING_LIMIT } from '../../src/lib/body-checks.ts';
 import { ERROR_CATALOGUE, formatProblem } from '../../src/lib/errors.ts';
 import { makeContent, page, SOURCE } from './fake-content.ts';
 
@@ -22,6 +23,9 @@ function heads(files: Record<string, string | Uint8Array>, today?: string): stri
 function problems(files: Record<string, string | Uint8Array>) {
   return makeContent({ 'sources/wire.yaml': SOURCE, 'ilrs/overview.mdx': page('Overview', 'The overview.'), ...files }).model.problems;
 }
+
+/** A list nested `depth` levels, two spaces a level. */
+const nestedList = (depth: number, indent = 2) => Array.from({ length: depth }, (_, i) => `${' '.repeat(indent * i)}- level ${i + 1}`).join('\n');
 
 const CASES: { name: string; files: Record<string, string | Uint8Array>; expect: string[]; message?: RegExp }[] = [
   // Frontmatter
@@ -138,6 +142,166 @@ const CASES: { name: string; files: Record<string, string | Uint8Array>; expect:
     expect: ['content/ilrs/x.MDX UpperCaseExtension'],
     message: /Use the lower-case extension \.mdx: rename the file to "x\.mdx"\./,
   },
+
+  // Nesting
+  {
+    name: '2,000 nested list items are refused at the 33rd level, before the Markdown parser sees them',
+    files: { 'ilrs/x.mdx': page('T', nestedList(2000)) },
+    expect: [`content/ilrs/x.mdx:${8 + NESTING_LIMIT}:${2 * NESTING_LIMIT + 1} NestingTooDeep`],
+  },
+  {
+    name: 'lists nested 32 levels deep, the limit, are accepted, with four spaces a level too',
+    files: { 'ilrs/x.mdx': page('T', nestedList(NESTING_LIMIT)), 'ilrs/y.md': page('Y', nestedList(NESTING_LIMIT, 4)) },
+    expect: [],
+  },
+  {
+    name: 'a long list inside a quote is not nesting',
+    files: { 'ilrs/x.mdx': page('T', Array.from({ length: 100 }, (_, i) => `> - item ${i}\n>   - sub-item`).join('\n')) },
+    expect: [],
+  },
+  {
+    name: 'block quotes nested 50 deep are refused',
+    files: { 'ilrs/x.md': page('T', `${'>'.repeat(50)} deep`) },
+    expect: ['content/ilrs/x.md:8:33 NestingTooDeep'],
+  },
+  {
+    name: 'list markers stacked on one line count as nesting',
+    files: { 'ilrs/x.md': page('T', `${'- '.repeat(40)}deep`) },
+    expect: ['content/ilrs/x.md:8:65 NestingTooDeep'],
+  },
+  {
+    name: '2,000 nested JSX elements are refused before anything compiles them',
+    files: { 'ilrs/x.mdx': page('T', `${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`) },
+    expect: ['content/ilrs/x.mdx:8:161 NestingTooDeep'],
+  },
+  {
+    name: '2,000 nested HTML elements in Markdown are refused too',
+    files: { 'ilrs/x.md': page('T', `${'<span>'.repeat(2000)}x${'</span>'.repeat(2000)}`) },
+    expect: ['content/ilrs/x.md:8:193 NestingTooDeep'],
+  },
+  {
+    name: 'deep emphasis, which no line scan sees, is refused from the parsed tree',
+    files: { 'ilrs/x.mdx': page('T', `${'*'.repeat(200)}x${'*'.repeat(200)}`) },
+    expect: ['content/ilrs/x.mdx:8:65 NestingTooDeep'],
+  },
+
+  // Markup the Content-Security-Policy would block
+  {
+    name: 'script, iframe, object, embed, form and style elements are refused at their line, in JSX and in HTML',
+    files: {
+      'ilrs/x.mdx': page(
+        'T',
+        'Text <script>alert(1)</script>.\n\n<iframe src="https://example.org/" />\n\n<object data="x.swf" />\n\n<embed src="x.swf" />\n\n<form action="https://example.org/"><input name="q" /></form>\n\n<style>p</style>',
+      ),
+      'ilrs/y.md': page('Y', '<script>alert(1)</script>\n\nText <iframe src="https://example.org/"></iframe>.\n\n<form><input name="q"></form>'),
+    },
+    expect: [
+      'content/ilrs/x.mdx:8:6 BlockedElement',
+      'content/ilrs/x.mdx:10:1 BlockedElement',
+      'content/ilrs/x.mdx:12:1 BlockedElement',
+      'content/ilrs/x.mdx:14:1 BlockedElement',
+      'content/ilrs/x.mdx:16:1 BlockedElement',
+      'content/ilrs/x.mdx:18:1 BlockedElement',
+      'content/ilrs/y.md:8:1 BlockedElement',
+      'content/ilrs/y.md:10:6 BlockedElement',
+      'content/ilrs/y.md:12:1 BlockedElement',
+    ],
+  },
+  {
+    name: 'inline event handlers are refused: onerror in HTML, onClick in JSX',
+    files: {
+      'ilrs/x.md': page('T', '<img src="map.png" onerror="alert(1)">'),
+      'ilrs/y.mdx': page('Y', 'A <span onClick="alert(1)">button</span>.'),
+    },
+    expect: ['content/ilrs/x.md:8:1 BlockedAttribute', 'content/ilrs/y.mdx:8:3 BlockedAttribute'],
+  },
+  {
+    name: 'inline style attributes are refused, as a string or as an expression',
+    files: {
+      'ilrs/x.mdx': page('T', '<span style="color: red">red</span> and <b style={{ color: "red" }}>red</b>.'),
+      'ilrs/y.md': page('Y', '<div style="color: red">red</div>'),
+    },
+    expect: ['content/ilrs/x.mdx:8:1 BlockedAttribute', 'content/ilrs/x.mdx:8:41 BlockedAttribute', 'content/ilrs/y.md:8:1 BlockedAttribute'],
+  },
+  {
+    name: 'javascript: and data: addresses are refused in HTML, JSX and Markdown links, however they are spelled',
+    files: {
+      'ilrs/x.md': page(
+        'T',
+        '<a href="&#106;avascript:alert(1)">a</a>\n\n<a href="java\tscript:alert(1)">b</a>\n\n<img src="data:image/svg+xml,<svg/onload=alert(1)>">\n\n[c][ref] and [d](javascript:alert(1)).\n\n[ref]: data:text/html,x',
+      ),
+      'ilrs/y.mdx': page('Y', '<a href="javascript:alert(1)">a</a> <svg><animate attributeName="href" to="javascript:alert(1)" /></svg>'),
+    },
+    expect: [
+      'content/ilrs/x.md:8:1 BlockedUrl',
+      'content/ilrs/x.md:10:1 BlockedUrl',
+      'content/ilrs/x.md:12:1 BlockedUrl',
+      'content/ilrs/x.md:14:14 BlockedUrl',
+      'content/ilrs/x.md:16:1 BlockedUrl',
+      'content/ilrs/y.mdx:8:1 BlockedUrl',
+      'content/ilrs/y.mdx:8:37 BlockedElement',
+      'content/ilrs/y.mdx:8:42 BlockedUrl',
+    ],
+  },
+  {
+    name: 'links and images in HTML and JSX are checked at their line like Markdown links',
+    files: {
+      'ilrs/x.mdx': page(
+        'T',
+        'See <a href="../overview/">the overview</a>, <a href="../overveiw/">a typo</a>.\n\n<a href="http://example.org/">plain http</a> <a href="/ilrs/overview/">root</a>\n\n<img src="https://example.org/map.png" alt="" />',
+      ),
+      'ilrs/y.md': page('Y', 'See <a href="../nowhere/">nowhere</a>.'),
+    },
+    expect: [
+      'content/ilrs/x.mdx:10:46 RootRelativeMarkupLink',
+      'content/ilrs/x.mdx:12:1 ExternalImage',
+      'content/ilrs/x.mdx:8:46 UnknownInternalLink',
+      'content/ilrs/x.mdx:10:1 InsecureExternalUrl',
+      'content/ilrs/y.md:8:5 UnknownInternalLink',
+    ],
+  },
+  {
+    name: 'harmless markup passes: details, br, sup, a relative image, a mailto link, a title that mentions javascript:',
+    files: {
+      'ilrs/x.md': page(
+        'T',
+        'Text<br>more<sup>1</sup> <!-- <script>a comment</script> -->\n\n<details><summary>More</summary>Hidden.</details>\n\n<img src="map.png" alt="Map">',
+      ),
+      'ilrs/y.mdx': page(
+        'Y',
+        '<abbr title="javascript: a language">JS</abbr>, <a href="mailto:desk@example.org">write</a>, <a href="../overview/">overview</a>.',
+      ),
+    },
+    expect: [],
+  },
+  {
+    name: 'an image from another site is refused in Markdown too: the CSP loads images from the site only',
+    files: { 'ilrs/x.md': page('T', '![A map](https://example.org/map.png)') },
+    expect: ['content/ilrs/x.md:8:1 ExternalImage'],
+  },
+
+  // Code that would run at build time
+  {
+    name: 'MDX may import only the project’s components, by relative path; exports and expressions are refused',
+    files: {
+      'ilrs/x.mdx': page(
+        'T',
+        "import Quotes from '../../src/components/Quotes.astro'\nimport fs from 'node:fs'\nimport Out from '../../src/components/../../secrets.astro'\nimport Raw from '../../src/components/Quotes.astro?raw'\nexport const year = new Date().getFullYear()\n\n<Quotes /> and {year} and {/* a comment */}.",
+      ),
+    },
+    expect: [
+      'content/ilrs/x.mdx:12:1 BlockedExport',
+      'content/ilrs/x.mdx:14:16 BlockedExpression',
+      'content/ilrs/x.mdx:9:1 BlockedImport',
+      'content/ilrs/x.mdx:10:1 BlockedImport',
+      'content/ilrs/x.mdx:11:1 BlockedImport',
+    ],
+  },
+  {
+    name: 'a component that is not imported is refused, and so is a CrossLink written by hand',
+    files: { 'ilrs/x.mdx': page('T', '<Quotes /> and <CrossLink to="ilrs/nowhere" href="/" />. And <p {...props}>spread</p>.') },
+    expect: ['content/ilrs/x.mdx:8:1 UnknownComponent', 'content/ilrs/x.mdx:8:16 UnknownComponent', 'content/ilrs/x.mdx:8:65 BlockedExpression'],
+  },
 ];
 
 describe('hostile content is refused cleanly, at its file and line, by its stable name', () => {
@@ -155,11 +319,17 @@ describe('hostile content is refused cleanly, at its file and line, by its stabl
   test('every problem raised above carries a name of the catalogue, a message and a hint', () => {
     const names = new Set(ERROR_CATALOGUE.map((e) => e.name));
     const all = CASES.flatMap(({ files }) => problems(files));
-    assert.ok(all.length > 15);
+    assert.ok(all.length > 40);
     for (const p of all) {
       assert.ok(names.has(p.name), p.name);
       assert.ok(p.message && p.hint, formatProblem(p));
     }
+  });
+
+  test('the deep list is refused in well under a second', () => {
+    const started = performance.now();
+    problems({ 'ilrs/x.mdx': page('T', nestedList(2000)) });
+    assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
   });
 
   test('an entry with unreadable frontmatter is in no collection, so nothing renders it', () => {
