@@ -155,6 +155,11 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const words = (n: number) => Array.from({ length: n }, word);
   const date = (from = 1957, to = 2026) => `${int(from, to)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+  /** A date of something done (checked, published, said): the content model refuses one after the build day. Same draws as `date`. */
+  const pastDate = (from: number) => {
+    const day = date(from, 2026);
+    return day > '2026-11-25' ? '2026-11-25' : day;
+  };
   const spelled = (iso: string) => `${Number(iso.slice(8))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
   // First pass: every page's id, title and headings, so that links and anchors can point at them.
@@ -196,7 +201,7 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
         ...base,
         publisher,
         url: `https://example.org/${publisher.toLowerCase().replace(/ /g, '-')}/${page.id}`,
-        published: date(1990, 2026),
+        published: pastDate(1990),
         ...(random() < 0.6 ? { author: `${capital(noun())} ${capital(noun())}` } : {}),
         kind: pick(['news', 'report', 'official', 'reference', 'analysis']),
         reliability: pick(['primary', 'secondary', 'secondary']),
@@ -301,7 +306,7 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
       case 'beidou':
         return {
           ...common,
-          updated: date(2024, 2026),
+          updated: pastDate(2024),
           order: int(1, 20),
           aliases: [
             page.title
@@ -314,11 +319,11 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
       case 'views':
         return {
           ...common,
-          updated: date(2024, 2026),
+          updated: pastDate(2024),
           person: one('people'),
           affiliation: `${capital(noun())} at the ${capital(noun())} ${capital(noun())} Institute`,
           about: pickSome(topicKeys, 1, 2),
-          quotes: [{ text: `${capital(words(int(8, 16)).join(' '))},`, source: source(), date: date(2010, 2026) }],
+          quotes: [{ text: `${capital(words(int(8, 16)).join(' '))},`, source: source(), date: pastDate(2010) }],
         };
       case 'people':
         return {
@@ -328,7 +333,7 @@ export function generateCorpus(options: { pages: number; seed?: number }): Corpu
           affiliations: some('organizations', 1, 2).map((organization, i) => ({
             organization,
             role: capital(`${noun()} ${noun()}`),
-            asOf: date(2015, 2026),
+            asOf: pastDate(2015),
             ...(i > 0 ? { former: true } : {}),
             source: source(),
           })),

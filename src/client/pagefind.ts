@@ -4,7 +4,7 @@
  * rest is inserted as text.
  */
 import { toSearchName } from '../lib/search-name.ts';
-import { HIGHLIGHT_PARAM } from './highlight-param.ts';
+import { capTerms, HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -89,12 +89,17 @@ export async function searchSite(pagefind: PagefindApi, query: string | null, op
   return { ...main, results: [...(exact?.results ?? []), ...rest] };
 }
 
-/** The result URL with the query's words for the landing page to mark (exact-name results come without). */
+/**
+ * The result URL with the query's words for the landing page to mark (exact-name results come without): at most
+ * `MAX_HIGHLIGHT_TERMS` distinct words, each capped, so the link stays short whatever the query.
+ */
 export function withHighlight(url: string, query: string): string {
   const target = new URL(url, 'http://site');
-  if (!query || target.searchParams.getAll(HIGHLIGHT_PARAM).some(Boolean)) return url;
-  target.searchParams.delete(HIGHLIGHT_PARAM); // Pagefind leaves an empty one on filter-only results
-  for (const word of query.replace(/"/g, '').split(/\s+/).filter(Boolean)) target.searchParams.append(HIGHLIGHT_PARAM, word);
+  // Pagefind's own terms when it gave some (it leaves an empty one on filter-only results), else the query's words.
+  const given = target.searchParams.getAll(HIGHLIGHT_PARAM).filter(Boolean);
+  if (!query && given.length === 0) return url;
+  target.searchParams.delete(HIGHLIGHT_PARAM);
+  for (const word of capTerms(given.length > 0 ? given : query.replace(/"/g, '').split(/\s+/))) target.searchParams.append(HIGHLIGHT_PARAM, word);
   return target.pathname + target.search + target.hash;
 }
 

@@ -4,6 +4,7 @@
  * bookmarked and restored. Values of one facet are combined with OR, facets with AND;
  * filters alone, without a query, browse the whole site.
  */
+import { capQuery, MAX_QUERY_LENGTH, MAX_TERM_LENGTH } from './highlight-param.ts';
 import { loadPagefind, renderResult, searchSite, type FilterCounts, type PagefindApi } from './pagefind.ts';
 
 /** Facets in display order, with their labels; the names match the pages' data-pagefind-filter. */
@@ -15,21 +16,40 @@ const FACETS: [string, string][] = [
   ['year', 'Year'],
 ];
 const PAGE_SIZE = 20;
+/** The orders the sort menu offers; '' is by relevance. */
+const SORTS = ['', 'date-desc', 'date-asc'];
 
-interface State {
+export interface State {
   q: string;
   sort: string;
   filters: Map<string, string[]>;
 }
 
+/**
+ * The state an address asks for, within what the page accepts: a query of at most
+ * `MAX_QUERY_LENGTH` characters, a known sort, each facet's values once, none longer than a
+ * facet value can be. Whether a value is one of the facet's is known only once Pagefind has
+ * loaded: see `keepKnownValues`.
+ */
 export function stateFromUrl(search: string): State {
   const params = new URLSearchParams(search);
   const filters = new Map<string, string[]>();
   for (const [name] of FACETS) {
-    const values = params.getAll(name).filter(Boolean);
+    const values = [...new Set(params.getAll(name))].filter((v) => v && v.length <= MAX_TERM_LENGTH);
     if (values.length) filters.set(name, values);
   }
-  return { q: params.get('q')?.trim() ?? '', sort: params.get('sort') ?? '', filters };
+  const sort = params.get('sort') ?? '';
+  return { q: capQuery(params.get('q') ?? ''), sort: SORTS.includes(sort) ? sort : '', filters };
+}
+
+/** The state without the facet values the site does not have: an address may name any, and the page could not show them to unselect. */
+export function keepKnownValues(state: State, all: FilterCounts): State {
+  const filters = new Map<string, string[]>();
+  for (const [name, values] of state.filters) {
+    const known = values.filter((v) => Object.hasOwn(all[name] ?? {}, v));
+    if (known.length) filters.set(name, known);
+  }
+  return { ...state, filters };
 }
 
 export function stateToQuery(state: State): string {
@@ -58,6 +78,7 @@ export class SearchApp {
     const form = this.#host.querySelector<HTMLFormElement>('[data-form]')!;
     const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
     const sort = form.querySelector<HTMLSelectElement>('select')!;
+    input.maxLength = MAX_QUERY_LENGTH;
     this.#state = stateFromUrl(location.search);
     input.value = this.#state.q;
     sort.value = this.#state.sort;
@@ -65,16 +86,16 @@ export class SearchApp {
 
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#update({ q: input.value.trim() });
+      this.#update({ q: capQuery(input.value) });
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => this.#update({ q: input.value.trim() }), 200);
+      timer = setTimeout(() => this.#update({ q: capQuery(input.value) }), 200);
     });
     sort.addEventListener('change', () => this.#update({ sort: sort.value }));
     window.addEventListener('popstate', () => {
-      this.#state = stateFromUrl(location.search);
+      this.#state = keepKnownValues(stateFromUrl(location.search), this.#all);
       input.value = this.#state.q;
       sort.value = this.#state.sort;
       void this.#search();
@@ -82,6 +103,10 @@ export class SearchApp {
 
     this.#pagefind = await loadPagefind(this.#host.dataset.bundle!, this.#host.dataset.base!);
     this.#all = await this.#pagefind.filters();
+    // The address keeps only what the page shows: values the site lacks are dropped from it too.
+    this.#state = keepKnownValues(this.#state, this.#all);
+    const query = stateToQuery(this.#state);
+    if (query !== location.search) history.replaceState(null, '', `${location.pathname}${query}`);
     await this.#search();
   }
 

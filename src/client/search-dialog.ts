@@ -3,6 +3,7 @@
  * dialog with a combobox; results form a listbox driven by the arrow keys, Enter opens
  * the active result, Escape closes.
  */
+import { capQuery, MAX_QUERY_LENGTH } from './highlight-param.ts';
 import { appendExcerpt, loadPagefind, searchSite, withHighlight, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
@@ -24,6 +25,7 @@ export class SearchDialog {
     this.#host = host;
     this.#dialog = host.querySelector('dialog')!;
     this.#input = this.#dialog.querySelector('input')!;
+    this.#input.maxLength = MAX_QUERY_LENGTH;
     this.#list = this.#dialog.querySelector('[role="listbox"]')!;
     this.#status = this.#dialog.querySelector('[data-status]')!;
     this.#all = this.#dialog.querySelector('[data-all]')!;
@@ -43,7 +45,8 @@ export class SearchDialog {
 
   /** Runs the query in the box (also the one typed before this code had loaded). */
   async search(): Promise<void> {
-    const query = this.#input.value.trim();
+    // Capped: a pasted page of text would make a link to the search page that servers refuse.
+    const query = capQuery(this.#input.value);
     this.#query = query;
     // Each run is numbered: only the newest may draw, even when an older one asked the same.
     const run = ++this.#run;

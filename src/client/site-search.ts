@@ -4,7 +4,7 @@
  * Pagefind) load only then.
  * On a page reached from a search, it marks the searched terms.
  */
-import { HIGHLIGHT_PARAM } from './highlight-param.ts';
+import { getHighlightTerms, HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 class SiteSearch extends HTMLElement {
   #controller: Promise<{ search(): Promise<void> }> | undefined;
@@ -48,21 +48,33 @@ class SiteSearch extends HTMLElement {
       if ((event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey)) open(event);
       else if (event.key === '/' && !typing && !dialog.open) open(event);
     });
-    if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void this.#highlight();
+    const terms = getHighlightTerms(location.search);
+    if (terms.length > 0) void this.#highlight(terms);
   }
 
   /** Marks the searched terms in the page's main content (Pagefind's highlight script). */
-  async #highlight(): Promise<void> {
-    const { default: PagefindHighlight } = (await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind-highlight.js`)) as {
-      default: new (options: Record<string, unknown>) => unknown;
-    };
-    new PagefindHighlight({
-      highlightParam: HIGHLIGHT_PARAM,
-      addStyles: false,
-      markContext: '[data-pagefind-body]',
-      // Only visible text: not the hidden search metadata, not what Pagefind does not index.
-      markOptions: { className: 'pagefind-highlight', exclude: ['[hidden]', '[hidden] *', '[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
-    });
+  async #highlight(terms: string[]): Promise<void> {
+    // Pagefind's script reads the terms from the address: leave it only the capped ones.
+    const url = new URL(location.href);
+    if (url.searchParams.getAll(HIGHLIGHT_PARAM).join('\n') !== terms.join('\n')) {
+      url.searchParams.delete(HIGHLIGHT_PARAM);
+      for (const term of terms) url.searchParams.append(HIGHLIGHT_PARAM, term);
+      history.replaceState(history.state, '', url);
+    }
+    try {
+      const { default: PagefindHighlight } = (await import(/* @vite-ignore */ `${this.dataset.bundle}pagefind-highlight.js`)) as {
+        default: new (options: Record<string, unknown>) => unknown;
+      };
+      new PagefindHighlight({
+        highlightParam: HIGHLIGHT_PARAM,
+        addStyles: false,
+        markContext: '[data-pagefind-body]',
+        // Only visible text: not the hidden search metadata, not what Pagefind does not index.
+        markOptions: { className: 'pagefind-highlight', exclude: ['[hidden]', '[hidden] *', '[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+      });
+    } catch {
+      // Marking the terms is a courtesy: a page whose highlighting fails still reads as it is.
+    }
   }
 }
 

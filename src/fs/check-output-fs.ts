@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { Problem } from '../lib/errors.ts';
+import { ContentErrors, type Problem } from '../lib/errors.ts';
 import { externalUrlProblem, isExternalUrl } from '../lib/external-url.ts';
 import { normalizeBase } from '../lib/urls.ts';
 
@@ -82,7 +82,7 @@ export function checkOutput(dir: string, base: string): Problem[] {
     const at = relative(dir, file);
     for (const { attribute, url } of pageOf(file).links) {
       if (url === '') {
-        problems.push({ file: at, message: `Empty ${attribute}.`, hint: 'Give the link a target or remove it.' });
+        problems.push({ file: at, ...ContentErrors.emptyOutputLink(attribute) });
         continue;
       }
       if (isExternalUrl(url)) {
@@ -93,20 +93,12 @@ export function checkOutput(dir: string, base: string): Problem[] {
       const target = new URL(url, pageUrl);
       const targetFile = urlPathToFile(dir, target.pathname, base);
       if (!targetFile) {
-        problems.push({
-          file: at,
-          message: `Broken internal link ${attribute} "${url}": no file serves ${target.pathname}.`,
-          hint: 'Link through a cross-link or withBase() so the path follows the base path.',
-        });
+        problems.push({ file: at, ...ContentErrors.brokenOutputLink(attribute, url, target.pathname) });
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment && targetFile.endsWith('.html') && !pageOf(targetFile).ids.has(fragment)) {
-        problems.push({
-          file: at,
-          message: `Broken anchor ${attribute} "${url}": ${relative(dir, targetFile)} has no id "${fragment}".`,
-          hint: 'Link to an existing heading id.',
-        });
+        problems.push({ file: at, ...ContentErrors.brokenOutputAnchor(attribute, url, relative(dir, targetFile), fragment) });
       }
     }
   }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildContentModel, type ContentFile, type ParseCache } from '../lib/build-model.ts';
+import { buildContentModel, decodeUtf8, type ContentFile, type ModelOptions, type ParseCache } from '../lib/build-model.ts';
 import type { ContentModel } from '../lib/content-model.ts';
 
 function isFolder(path: string): boolean {
@@ -39,13 +39,15 @@ export function readContentFiles(contentDir: string): ContentFile[] {
         files.push({ collection, path, source: undefined, digest: '', unreadable: reason });
         continue;
       }
-      files.push({ collection, path, source: bytes.toString('utf8'), digest: createHash('sha256').update(bytes).digest('hex').slice(0, 16) });
+      // Strictly: bytes that are not UTF-8 are refused at their line, not published as U+FFFD.
+      const { text, invalidLine } = decodeUtf8(bytes);
+      files.push({ collection, path, source: text, digest: createHash('sha256').update(bytes).digest('hex').slice(0, 16), invalidUtf8Line: invalidLine });
     }
   }
   return files;
 }
 
 /** Reads `contentDir` and builds its model; `cache` keeps parsed files between calls (dev server, rebuilds). */
-export function readContentModel(root: string, contentDir: string, cache?: ParseCache): ContentModel {
-  return buildContentModel(root, contentDir, readContentFiles(contentDir), cache);
+export function readContentModel(root: string, contentDir: string, cache?: ParseCache, options?: ModelOptions): ContentModel {
+  return buildContentModel(root, contentDir, readContentFiles(contentDir), cache, options);
 }

@@ -4,7 +4,7 @@
  * frontmatter with its collection's schema, then checks the site as a whole: ids,
  * references, cross-links, anchors and links. Pure: no file system.
  */
-import { extname, basename, relative } from 'node:path/posix';
+import { basename, dirname, extname, join, relative } from 'node:path/posix';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from './collections.ts';
 import { ContentErrors, type Problem, suggest } from './errors.ts';
 import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
@@ -14,7 +14,7 @@ import { headingsToSlugs, parseEntry, type ParsedEntry } from './parse-entry.ts'
 import { checkBodyLinks, getBodyTargets } from './resolve-links.ts';
 import { issueToProblem, type SchemaIssue } from './schema-errors.ts';
 import { entryToKey, ID_PATTERN, toKebabId, type EntryKey } from './urls.ts';
-import { getDateFields } from '../schemas/fields.ts';
+import { getDateFields, getPastDates } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 
 /** The keys of the frontmatter that hold dates, from the schemas. */
@@ -33,6 +33,49 @@ export interface ContentFile {
   digest: string;
   /** Why the file could not be read (a dangling symbolic link, no permission), if so. */
   unreadable?: string | undefined;
+  /** The first line whose bytes are not UTF-8, if any (the text then holds replacement characters): see `decodeUtf8`. */
+  invalidUtf8Line?: number | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file's bytes, and the first line that is not valid UTF-8 if one is not (a
+ * decoder that is not strict would replace the bytes with U+FFFD without a word).
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; invalidLine?: number } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // A newline byte is never part of another character, so each line can be tried alone.
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] !== 0x0a) continue;
+      try {
+        utf8.decode(bytes.subarray(start, i));
+      } catch {
+        break;
+      }
+      line += 1;
+      start = i + 1;
+    }
+    return { text: new TextDecoder('utf-8').decode(bytes), invalidLine: line };
+  }
+}
+
+/** What the model is built for. */
+export interface ModelOptions {
+  /** The day of the build, YYYY-MM-DD: dates of things done may not be after it. By default, see `getBuildDay`. */
+  today?: string | undefined;
+}
+
+/**
+ * Today's date where it is latest: in UTC+14, the first time zone to reach a date. So a date
+ * an author writes as their own today is never refused as "in the future", wherever the build runs.
+ */
+export function getBuildDay(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Parsed files by digest: a build hands the previous build's cache to skip unchanged files. */
@@ -59,16 +102,32 @@ function referencesWithPaths(data: unknown, path: (string | number)[] = [], foun
 function checkReferences(entry: ModelEntry, entries: Map<string, ModelEntry>, idsOf: (c: string) => string[]): Problem[] {
   const problems: Problem[] = [];
   for (const { path, ref } of referencesWithPaths(entry.data)) {
+    const place = { file: entry.file, line: getFieldLine(entry, path) };
+    if (entryToKey(ref) === entryToKey(entry)) {
+      problems.push({ ...place, ...ContentErrors.selfReference(path.join('.'), entryToKey(ref)) });
+      continue;
+    }
     if (entries.has(entryToKey(ref))) continue;
-    const near = suggest(ref.id, idsOf(ref.collection));
-    problems.push({
-      file: entry.file,
-      line: getFieldLine(entry, path),
-      message: `**${path.join('.')}**: no entry "${ref.id}" in collection "${ref.collection}".`,
-      hint: near ? `Did you mean "${near}"?` : `Add content/${ref.collection}/${ref.id}.mdx or fix the id.`,
-    });
+    problems.push({ ...place, ...ContentErrors.missingReference(path.join('.'), ref.id, ref.collection, suggest(ref.id, idsOf(ref.collection))) });
   }
   return problems;
+}
+
+/** Dates of things done (checked, published, said) after the day of the build: they would top the feed until then. */
+function checkFutureDates(entry: ModelEntry, today: string): Problem[] {
+  if (!entry.data) return [];
+  return getPastDates(SCHEMAS[entry.collection], entry.data)
+    .map(({ path, date }) => ({ path, day: date.toISOString().slice(0, 10) }))
+    .filter(({ day }) => day > today)
+    .map(({ path, day }) => ({ file: entry.file, line: getFieldLine(entry, path), ...ContentErrors.futureDate(path.join('.'), day, today) }));
+}
+
+/** Each import of an MDX body must be a component of the project: `src/components/*.astro`, by relative path. */
+function checkImports(root: string, entry: ModelEntry, parsed: ParsedEntry): Problem[] {
+  const components = `${root}/src/components/`;
+  return parsed.imports
+    .filter(({ source }) => !(/^\.\.?\//.test(source) && source.endsWith('.astro') && join(dirname(entry.absolutePath), source).startsWith(components)))
+    .map(({ source, line, column }) => ({ file: entry.file, line, column, ...ContentErrors.blockedImport(source) }));
 }
 
 function checkHeadings(entry: ModelEntry, parsed: ParsedEntry): Problem[] {
@@ -83,7 +142,14 @@ function checkHeadings(entry: ModelEntry, parsed: ParsedEntry): Problem[] {
   );
 }
 
-export function buildContentModel(root: string, contentDir: string, files: readonly ContentFile[], cache: ParseCache = new Map()): ContentModel {
+export function buildContentModel(
+  root: string,
+  contentDir: string,
+  files: readonly ContentFile[],
+  cache: ParseCache = new Map(),
+  options: ModelOptions = {},
+): ContentModel {
+  const today = options.today ?? getBuildDay();
   const problems: Problem[] = [];
   const rel = (path: string) => relative(root, path);
   const entries = new Map<string, ModelEntry>();
@@ -106,23 +172,20 @@ export function buildContentModel(root: string, contentDir: string, files: reado
       continue;
     }
     if (f.source === undefined) {
-      problems.push({
-        file,
-        message: `Unexpected folder "${file}", expected entry files directly in content/${f.collection}/.`,
-        hint: 'Collections are flat: move the files up one level.',
-      });
+      problems.push({ file, ...ContentErrors.nestedFolder(file, f.collection) });
       continue;
     }
     const ext = extname(f.path);
     const format = ENTRY_EXTENSIONS[ext];
     if (!format) {
-      if (!basename(f.path).startsWith('.')) {
-        problems.push({
-          file,
-          message: `Unexpected file type "${ext || basename(f.path)}", expected ${Object.keys(ENTRY_EXTENSIONS).join(', ')}.`,
-          hint: 'Images and other assets belong in public/ or src/assets/.',
-        });
+      if (ENTRY_EXTENSIONS[ext.toLowerCase()]) problems.push({ file, ...ContentErrors.upperCaseExtension(basename(f.path), ext) });
+      else if (!basename(f.path).startsWith('.')) {
+        problems.push({ file, ...ContentErrors.unexpectedFileType(ext || basename(f.path), Object.keys(ENTRY_EXTENSIONS)) });
       }
+      continue;
+    }
+    if (f.invalidUtf8Line !== undefined) {
+      problems.push({ file, line: f.invalidUtf8Line, ...ContentErrors.invalidUtf8(file) });
       continue;
     }
     const id = basename(f.path, ext);
@@ -175,11 +238,15 @@ export function buildContentModel(root: string, contentDir: string, files: reado
   for (const e of entries.values()) ids.set(e.collection, [...(ids.get(e.collection) ?? []), e.id]);
   const idsOf = (c: string) => ids.get(c) ?? [];
   for (const entry of entries.values()) {
+    const parsed = parsedOf.get(entry)!;
+    problems.push(...checkImports(root, entry, parsed), ...checkHeadings(entry, parsed));
+    // Unreadable frontmatter is reported as such; the schema would only add that every field is missing.
+    if (!parsed.frontmatterRead) continue;
     const { data, issues } = parseData(entry.collection, entry.raw);
     entry.data = data;
     const fields = Object.keys(SCHEMAS[entry.collection].shape);
     for (const issue of issues) problems.push(issueToProblem(entry, issue, fields));
-    problems.push(...checkReferences(entry, entries, idsOf), ...checkHeadings(entry, parsedOf.get(entry)!));
+    problems.push(...checkReferences(entry, entries, idsOf), ...checkFutureDates(entry, today));
   }
   const model: ContentModel = { root, contentDir, entries, byPath, problems, graph: { outgoing: new Map(), incoming: new Map() } };
   problems.push(...checkBodyLinks(model));

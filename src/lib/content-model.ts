@@ -14,7 +14,7 @@ import type { SCHEMAS } from '../schemas/index.ts';
 /** The validated frontmatter of an entry of collection `C`, as its schema outputs it. */
 export type EntryData<C extends CollectionName = CollectionName> = z.output<(typeof SCHEMAS)[C]>;
 
-/** A `[[collection/id#anchor|label]]` cross-link or a Markdown link found in a body. */
+/** A `[[collection/id#anchor|label]]` cross-link or a link found in a body (Markdown, raw HTML or JSX). */
 export interface BodyLink {
   kind: 'cross-link' | 'unclosed-cross-link' | 'markdown-link' | 'external-link';
   /** The text as written: `[[ilrs/overview|the ILRS]]` or the link's URL. */

@@ -6,11 +6,11 @@
 import { COLLECTION_NAMES, isCollectionName } from './collections.ts';
 import type { ContentModel, ModelEntry } from './content-model.ts';
 import { parseCrossLink } from './content-model.ts';
-import { ContentErrors, type Problem, suggest } from './errors.ts';
+import { ContentErrors, type Problem, type Raised, suggest } from './errors.ts';
 import { externalUrlProblem } from './external-url.ts';
 import { collectionToUrl, entryToKey, entryToUrl, internalLinkToHref, resolveInternalLink, STATIC_PAGES, urlToEntry, type EntryKey } from './urls.ts';
 
-export type Resolution = { ok: true; href: string; label: string; target?: EntryKey | undefined } | { ok: false; message: string; hint: string };
+export type Resolution = { ok: true; href: string; label: string; target?: EntryKey | undefined } | ({ ok: false } & Raised);
 
 function checkAnchor(target: ModelEntry, anchor: string | undefined): Resolution | undefined {
   if (!anchor || target.headings.includes(anchor)) return undefined;
@@ -76,7 +76,7 @@ export function checkBodyLinks(model: ContentModel): Problem[] {
         continue;
       }
       const result = link.kind === 'cross-link' ? resolveCrossLink(model, link.raw.slice(2, -2), '/') : resolveInternalUrl(model, link.raw, entry, '/');
-      if (!result.ok) problems.push({ file: entry.file, line: link.line, column: link.column, message: result.message, hint: result.hint });
+      if (!result.ok) problems.push({ file: entry.file, line: link.line, column: link.column, name: result.name, message: result.message, hint: result.hint });
     }
   }
   return problems;

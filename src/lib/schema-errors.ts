@@ -4,7 +4,7 @@
  */
 import type { ModelEntry } from './content-model.ts';
 import { getFieldLine } from './content-model.ts';
-import { type Problem, suggest } from './errors.ts';
+import { ContentErrors, type Problem, suggest } from './errors.ts';
 
 /** The parts of a Zod 4 issue we read. */
 export interface SchemaIssue {
@@ -15,6 +15,7 @@ export interface SchemaIssue {
   values?: unknown[];
   keys?: string[];
   minimum?: number | bigint;
+  maximum?: number | bigint;
   origin?: string;
 }
 
@@ -31,54 +32,31 @@ function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
 export function issueToProblem(entry: ModelEntry, issue: SchemaIssue, knownFields: string[]): Problem {
   const field = issue.path.map(String).join('.') || '(frontmatter)';
   const received = valueAt(entry.raw, issue.path);
   const base = { file: entry.file, line: getFieldLine(entry, issue.path) };
   switch (issue.code) {
     case 'invalid_type':
-      if (received === undefined) {
-        return {
-          ...base,
-          message: `**${field}**: missing, expected ${article(issue.expected ?? 'value')}.`,
-          hint: `Add \`${field.split('.').at(-1)}: …\` to the frontmatter; see the field's description in src/schemas/.`,
-        };
-      }
-      return {
-        ...base,
-        message: `**${field}**: expected ${article(issue.expected ?? 'value')}, received ${show(received)}.`,
-        hint: 'See the field’s description in src/schemas/.',
-      };
-    case 'invalid_value':
-      return {
-        ...base,
-        message: `**${field}**: expected one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(' | ')}, received ${show(received)}.`,
-        hint: (() => {
-          const near = typeof received === 'string' ? suggest(received, (issue.values ?? []).map(String)) : undefined;
-          return near ? `Did you mean "${near}"?` : 'Use one of the listed values.';
-        })(),
-      };
-    case 'unrecognized_keys':
-      return {
-        ...(issue.keys?.length ? { ...base, line: getFieldLine(entry, [...issue.path, issue.keys[0]!]) ?? base.line } : base),
-        message: `Unexpected field${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${(issue.keys ?? []).map((k) => `**${k}**`).join(', ')}${issue.path.length ? ` in **${field}**` : ''}.`,
-        hint: (() => {
-          const near = issue.keys?.[0] ? suggest(issue.keys[0], knownFields) : undefined;
-          return near ? `Did you mean "${near}"?` : `Remove it, or add it to the collection's schema in src/schemas/.`;
-        })(),
-      };
-    default: {
-      const message = issue.message.replace(/^Invalid input: /, '');
-      const [what, fix] = message.split(/(?<=\.) (?=Did you mean|Add content)/);
-      return {
-        ...base,
-        message: `**${field}**: ${what}${/[.?]$/.test(what ?? '') ? '' : '.'} Received ${show(received)}.`,
-        hint: fix ?? 'See the field’s description in src/schemas/.',
-      };
+      if (received === undefined) return { ...base, ...ContentErrors.missingField(field, issue.expected ?? 'value') };
+      return { ...base, ...ContentErrors.wrongFieldType(field, issue.expected ?? 'value', show(received)) };
+    case 'invalid_value': {
+      const near = typeof received === 'string' ? suggest(received, (issue.values ?? []).map(String)) : undefined;
+      return { ...base, ...ContentErrors.unlistedFieldValue(field, issue.values ?? [], show(received), near) };
     }
+    case 'unrecognized_keys': {
+      const keys = issue.keys ?? [];
+      const line = keys.length ? (getFieldLine(entry, [...issue.path, keys[0]!]) ?? base.line) : base.line;
+      return { ...base, line, ...ContentErrors.unknownField(keys, issue.path.length ? field : '', keys[0] ? suggest(keys[0], knownFields) : undefined) };
+    }
+    case 'too_big':
+      // A text over its limit: the schema's message says why the limit is there.
+      if (issue.origin === 'string' && typeof received === 'string' && issue.maximum !== undefined) {
+        return { ...base, ...ContentErrors.fieldTooLong(field, received.length, Number(issue.maximum), issue.message) };
+      }
+      break;
   }
+  const message = issue.message.replace(/^Invalid input: /, '');
+  const [what = message, fix] = message.split(/(?<=\.) (?=Did you mean|Add content)/);
+  return { ...base, ...ContentErrors.invalidFieldValue(field, what, show(received), fix) };
 }

@@ -1,6 +1,6 @@
-/** Atom feed of the dossier's events and of its topic pages by their last check. */
+/** Atom feed of the dossier's events and of its topic pages by their last check; titles and summaries as plain text (src/lib/atom-feed.ts). */
 import type { APIRoute } from 'astro';
-import { Feed } from 'feed';
+import { makeAtomFeed } from '../lib/atom-feed.ts';
 import { TOPIC_COLLECTIONS } from '../lib/collections.ts';
 import type { SiteEntry } from '../lib/site-data.ts';
 import { getSiteData } from '../site/entries.ts';
@@ -20,21 +20,20 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   ]
     .sort((a, b) => b.date.getTime() - a.date.getTime() || a.entry.id.localeCompare(b.entry.id))
     .slice(0, 60);
-  const feed = new Feed({
-    title: 'Orbital Dossier',
-    description: 'Events and updates of the dossier on the space partnerships around Kazakhstan.',
-    id: absolute(withBase('/')),
-    link: absolute(withBase('/')),
-    language: 'en',
-    copyright: 'Orbital Dossier',
-    // The newest item's date, not the build's: two builds of one commit give the same feed.
-    updated: items[0]?.date ?? new Date(0),
-    generator: 'Orbital Dossier',
-    feedLinks: { atom: absolute(withBase('/feed.xml')) },
-  });
-  for (const { entry, date } of items) {
-    const link = absolute(entryToUrl(entry));
-    feed.addItem({ title: entry.data.title, id: link, link, description: entry.data.description, date });
-  }
-  return new Response(feed.atom1(), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  const atom = makeAtomFeed(
+    {
+      title: 'Orbital Dossier',
+      description: 'Events and updates of the dossier on the space partnerships around Kazakhstan.',
+      id: absolute(withBase('/')),
+      link: absolute(withBase('/')),
+      language: 'en',
+      copyright: 'Orbital Dossier',
+      // The newest item's date, not the build's: two builds of one commit give the same feed.
+      updated: items[0]?.date ?? new Date(0),
+      generator: 'Orbital Dossier',
+      feedLinks: { atom: absolute(withBase('/feed.xml')) },
+    },
+    items.map(({ entry, date }) => ({ title: entry.data.title, link: absolute(entryToUrl(entry)), description: entry.data.description, date })),
+  );
+  return new Response(atom, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -2,11 +2,20 @@
 import { z } from 'astro/zod';
 import { ref, entryRef } from './references.ts';
 
-/** Every date field's schema: the content model checks the text of these fields as written (see `getDateFields`). */
-export const dateSchemas = z.registry<Record<string, never>>();
+export interface DateMeta {
+  /** The date of something done (checked, published, said): the content model refuses a date after the day of the build. */
+  past?: boolean;
+}
 
-/** Strict calendar date `YYYY-MM-DD`; YAML dates arrive as Date objects and are checked again by the content model. */
-export function isoDate() {
+/** Every date field's schema: the content model checks the text of these fields as written (see `getDateFields`). */
+export const dateSchemas = z.registry<DateMeta>();
+
+/**
+ * Strict calendar date `YYYY-MM-DD`; YAML dates arrive as Date objects and are checked again by the content model.
+ * `past`: the date something was done, never after the build day (see `getPastDates`); other dates (an event, a
+ * launch) may be planned.
+ */
+export function isoDate(meta: DateMeta = {}) {
   return z
     .union([
       z.date(),
@@ -16,7 +25,7 @@ export function isoDate() {
         .pipe(z.coerce.date()),
     ])
     .refine((d) => !Number.isNaN(d.getTime()), 'expected a real calendar date as YYYY-MM-DD')
-    .register(dateSchemas, {});
+    .register(dateSchemas, meta);
 }
 
 export interface FactMeta {
@@ -60,6 +69,32 @@ export function getDateFields(schemas: Iterable<z.ZodType>): Set<string> {
   return names;
 }
 
+/**
+ * Every date of `data` whose schema is a `past` date, with its path: `data` is what `schema` output, walked
+ * beside it (objects, arrays of objects), so a `date` of a quote and a `date` of an event are told apart.
+ */
+export function getPastDates(schema: z.ZodType, data: unknown, path: (string | number)[] = []): { path: (string | number)[]; date: Date }[] {
+  const inner = unwrapField(schema);
+  if (data instanceof Date) return dateSchemas.get(inner)?.past ? [{ path, date: data }] : [];
+  if (inner instanceof z.ZodArray && Array.isArray(data)) return data.flatMap((item, i) => getPastDates(inner.element as z.ZodType, item, [...path, i]));
+  if (inner instanceof z.ZodObject && data && typeof data === 'object') {
+    return Object.entries(inner.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
+      getPastDates(field, (data as Record<string, unknown>)[key], [...path, key]),
+    );
+  }
+  return [];
+}
+
+/** Longest title of a page: it is shown in links, lists, tabs and search results. */
+export const TITLE_MAX = 120;
+/** Longest description of a page: it is shown in lists, search results and link previews. */
+export const DESCRIPTION_MAX = 300;
+
+/** A page's title: one line, short enough for a link, a tab and a search result. */
+export const title = z.string().min(1).max(TITLE_MAX, 'a title is shown in links, lists, tabs and search results; keep the detail for the body');
+/** A page's summary: one or two sentences. */
+export const description = z.string().min(1).max(DESCRIPTION_MAX, 'a description is one or two sentences, shown in lists, search results and link previews');
+
 /** An https URL. Other schemes are refused, plain http too: the site links out over https only. */
 export const httpsUrl = z.url({
   protocol: /^https$/,
@@ -71,14 +106,14 @@ export const httpsUrl = z.url({
 });
 
 /** Other names the entry is known by: acronyms, transliterations, other spellings. Indexed for search with high weight. */
-export const aliases = z.array(z.string().min(1)).default([]);
+export const aliases = z.array(z.string().min(1).max(TITLE_MAX, 'an alias is another name for the entry, as short as a title')).default([]);
 
 /** The base every page shares. */
 export const pageFields = {
-  /** Title shown as the page heading, in links and in search results. */
-  title: z.string().min(1),
-  /** One or two sentences summarising the page; used in lists, search and meta tags. */
-  description: z.string().min(1),
+  /** Title shown as the page heading, in links and in search results; at most 120 characters. */
+  title,
+  /** One or two sentences summarising the page; used in lists, search and meta tags; at most 300 characters. */
+  description,
   /** Other names, acronyms or spellings that should find this page. */
   aliases,
   /** Free-form tags used for grouping. */
@@ -87,13 +122,13 @@ export const pageFields = {
   related: z.array(entryRef).default([]),
   /** Sources the page's facts are traced to; at least one. */
   sources: z.array(ref('sources')).min(1, 'expected at least one source: every page cites where its facts come from'),
-  /** Date the page's facts were last checked, YYYY-MM-DD. */
-  updated: fact('Last checked', isoDate().optional(), { last: true }),
+  /** Date the page's facts were last checked, YYYY-MM-DD; not after the day of the build. */
+  updated: fact('Last checked', isoDate({ past: true }).optional(), { last: true }),
 };
 
 /** Topic pages must say when they were last checked. */
 export const topicFields = {
   ...pageFields,
-  /** Date the page's facts were last checked, YYYY-MM-DD. */
-  updated: fact('Last checked', isoDate(), { last: true }),
+  /** Date the page's facts were last checked, YYYY-MM-DD; not after the day of the build. */
+  updated: fact('Last checked', isoDate({ past: true }), { last: true }),
 };

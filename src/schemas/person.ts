@@ -8,8 +8,8 @@ export const affiliationSchema = z.strictObject({
   organization: ref('organizations'),
   /** The role held there. */
   role: z.string().min(1),
-  /** Date the role was known to be held, YYYY-MM-DD; shows how current the fact is. */
-  asOf: isoDate().optional(),
+  /** Date the role was known to be held, YYYY-MM-DD; shows how current the fact is; not after the day of the build. */
+  asOf: isoDate({ past: true }).optional(),
   /** Set when the role has ended. */
   former: z.boolean().default(false),
   /** Where the role is documented. */

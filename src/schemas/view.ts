@@ -8,8 +8,8 @@ export const quoteSchema = z.strictObject({
   text: z.string().min(1),
   /** Where the words were published. */
   source: ref('sources'),
-  /** Date the words were published, YYYY-MM-DD. */
-  date: isoDate(),
+  /** Date the words were published, YYYY-MM-DD; not after the day of the build. */
+  date: isoDate({ past: true }),
 });
 
 export const viewSchema = z.strictObject({

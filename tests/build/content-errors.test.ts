@@ -90,7 +90,7 @@ const CASES: { name: string; files: Record<string, string | null>; expect: RegEx
   {
     name: 'a duplicate id names both files',
     files: { 'ilrs/alpha.md': topicPage('Again.') },
-    expect: [/content\/ilrs\/alpha\.md\n/, /Duplicate id "alpha" in collection "ilrs": also defined by .*content\/ilrs\/alpha\.mdx/],
+    expect: [/content\/ilrs\/alpha\.md DuplicateId\n/, /Duplicate id "alpha" in collection "ilrs": also defined by .*content\/ilrs\/alpha\.mdx/],
   },
   {
     name: 'a file name that is not an id suggests one',

@@ -89,8 +89,8 @@ describe('schema problems as authors read them', () => {
       'organizations/nasa.mdx': page('NASA', 'Body.', 'kind: agency\nheadquarter: Washington\n'),
     });
     assert.deepEqual(site.model.problems.map(formatProblem), [
-      'content/organizations/nasa.mdx:6\n  **kind**: expected one of "space-agency" | "ministry" | "company" | "think-tank" | "university" | "research-institute" | "intergovernmental" | "military", received "agency".\n  Hint: Did you mean "space-agency"?',
-      'content/organizations/nasa.mdx:7\n  Unexpected field **headquarter**.\n  Hint: Did you mean "headquarters"?',
+      'content/organizations/nasa.mdx:6 UnlistedFieldValue\n  **kind**: expected one of "space-agency" | "ministry" | "company" | "think-tank" | "university" | "research-institute" | "intergovernmental" | "military", received "agency".\n  Hint: Did you mean "space-agency"?',
+      'content/organizations/nasa.mdx:7 UnknownField\n  Unexpected field **headquarter**.\n  Hint: Did you mean "headquarters"?',
     ]);
   });
 });
@@ -108,10 +108,10 @@ describe('references as authors read them', () => {
       ).replace('sources: [wire]', 'sources: [wire, nothing-like-it]'),
     });
     assert.deepEqual(site.model.problems.map(formatProblem), [
-      'content/views/v.mdx:5\n  **sources.1**: no entry "nothing-like-it" in collection "sources".\n  Hint: Add content/sources/nothing-like-it.mdx or fix the id.',
-      'content/views/v.mdx:6\n  **person**: no entry "ann-le" in collection "people".\n  Hint: Did you mean "ann-lee"?',
-      'content/views/v.mdx:8\n  **about.0**: no entry "overveiw" in collection "ilrs".\n  Hint: Did you mean "overview"?',
-      'content/views/v.mdx:11\n  **quotes.0.source**: no entry "wir" in collection "sources".\n  Hint: Did you mean "wire"?',
+      'content/views/v.mdx:5 MissingReference\n  **sources.1**: no entry "nothing-like-it" in collection "sources".\n  Hint: Add content/sources/nothing-like-it.mdx or fix the id.',
+      'content/views/v.mdx:6 MissingReference\n  **person**: no entry "ann-le" in collection "people".\n  Hint: Did you mean "ann-lee"?',
+      'content/views/v.mdx:8 MissingReference\n  **about.0**: no entry "overveiw" in collection "ilrs".\n  Hint: Did you mean "overview"?',
+      'content/views/v.mdx:11 MissingReference\n  **quotes.0.source**: no entry "wir" in collection "sources".\n  Hint: Did you mean "wire"?',
     ]);
   });
 });
