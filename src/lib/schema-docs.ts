@@ -6,9 +6,10 @@
  * skeletons or the JSON Schemas to show them.
  *
  * The walk follows the shapes the schema files use: `z.object({…})`/`z.strictObject({…})`
- * and the calls chained on them (`.optional()`, `.refine()`), `fact(label, schema)`,
- * `z.array(schema)`, spreads (`...pageFields`), and identifiers declared in the same file or
- * imported from another schema file. `tests/unit/schema-docs.test.ts` fails when a field of
+ * and the calls chained on them (`.optional()`, `.refine()`), helpers that mark a schema
+ * (`fact(label, schema)`, `volatile(schema, meta)`), `z.array(schema)`, spreads
+ * (`...pageFields`), and identifiers declared in the same file or imported from another
+ * schema file. `tests/unit/schema-docs.test.ts` fails when a field of
  * the runtime schemas has no description here, so a shape it cannot follow is noticed.
  * As for TypeScript itself, a JSDoc counts when it starts its own line, right above the field.
  * Pure: the files are handed in as text.
@@ -59,8 +60,16 @@ export function getSchemaDocs(files: Record<string, string>, entry: { file: stri
     }
     if (ts.isCallExpression(expr)) {
       const callee = expr.expression;
-      const [first, second] = expr.arguments;
-      if (ts.isIdentifier(callee) && callee.text === 'fact') return second ? next(second) : undefined;
+      const [first] = expr.arguments;
+      // A helper that marks a schema (`fact(label, schema)`, `volatile(schema, meta)`) returns the schema it is given:
+      // its first argument that is a schema rather than a label or an object of options.
+      if (ts.isIdentifier(callee)) {
+        for (const arg of expr.arguments) {
+          const shape = ts.isObjectLiteralExpression(arg) || ts.isStringLiteral(arg) ? undefined : next(arg);
+          if (shape) return shape;
+        }
+        return undefined;
+      }
       if (ts.isPropertyAccessExpression(callee)) {
         const method = callee.name.text;
         if (ts.isIdentifier(callee.expression) && callee.expression.text === 'z') {

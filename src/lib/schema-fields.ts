@@ -6,7 +6,7 @@
  * Pure.
  */
 import { z } from 'astro/zod';
-import { dateSchemas, factSchemas } from '../schemas/fields.ts';
+import { dateSchemas, factSchemas, volatileSchemas, type VolatileMeta } from '../schemas/fields.ts';
 import { referenceSchemas } from '../schemas/references.ts';
 import type { CollectionName } from './collections.ts';
 import { getDoc, type DocTree } from './schema-docs.ts';
@@ -36,6 +36,8 @@ export interface FieldInfo {
   doc: string | undefined;
   /** Its row label in the facts panel, for a fact. */
   factLabel: string | undefined;
+  /** For a volatile fact (or a list of them): what changes and where its as-of date is. */
+  volatile: VolatileMeta | undefined;
   type: FieldType;
 }
 
@@ -119,6 +121,8 @@ export function getFields(schema: AnySchema, docs?: DocTree, path: string[] = []
     const { inner, optional, hasDefault, defaultValue, layers } = peel(field);
     const fieldPath = [...path, name];
     const fact = layers.map((layer) => factSchemas.get(layer)).find(Boolean);
+    const element = defOf(inner).type === 'array' ? peel(defOf(inner).element as AnySchema).layers : [];
+    const volatile = [...layers, ...element].map((layer) => volatileSchemas.get(layer)).find(Boolean);
     return {
       name,
       path: fieldPath,
@@ -127,6 +131,7 @@ export function getFields(schema: AnySchema, docs?: DocTree, path: string[] = []
       defaultValue,
       doc: getDoc(docs, fieldPath),
       factLabel: fact?.label,
+      volatile,
       type: typeOf(inner, docs, fieldPath),
     };
   });
