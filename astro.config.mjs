@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { devContent } from './src/integrations/dev-content.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -54,5 +55,7 @@ export default defineConfig({
     outputCheck(),
     pagefindIndex(),
     headersFile(),
+    // astro dev only: content problems in the browser's error overlay.
+    devContent(),
   ],
 });
