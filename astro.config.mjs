@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { devContent } from './src/integrations/dev-content.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -55,7 +56,8 @@ export default defineConfig({
     outputCheck(),
     pagefindIndex(),
     headersFile(),
-    // astro dev only: content problems in the browser's error overlay.
+    // astro dev only: content problems in the browser's error overlay; search from an index kept in memory.
     devContent(),
+    devSearch(),
   ],
 });
