@@ -4,6 +4,8 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { devContent } from './src/integrations/dev-content.ts';
+import { devSearch } from './src/integrations/dev-search.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
@@ -57,5 +59,8 @@ export default defineConfig({
     outputCheck(),
     pagefindIndex(),
     headersFile(),
+    // astro dev only: content problems in the browser's error overlay; search from an index kept in memory.
+    devContent(),
+    devSearch(),
   ],
 });

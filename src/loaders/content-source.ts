@@ -4,6 +4,11 @@
  * collection its entries, already validated, to Astro's data store. The model is passed
  * to the loaders explicitly, as the object they are made from.
  *
+ * A build refuses content with problems. `astro dev` keeps running instead: it logs the
+ * problems as the build words them, leaves the store as it was (the last good content), and emits
+ * each model on the dev server's watcher (`CONTENT_STATE_EVENT`) for the dev integrations
+ * (src/integrations/dev-*.ts), which show the problems in the browser and index search.
+ *
  * Astro's own glob loader would read and parse the files a second time; the schemas run
  * here, once, inside the model, so the loaders store the parsed data as it is.
  */
@@ -15,10 +20,30 @@ import { openParseCache, type StoredParseCache } from '../fs/parse-cache-fs.ts';
 import type { CollectionName } from '../lib/collections.ts';
 import type { ContentModel, ModelEntry, ValidEntry } from '../lib/content-model.ts';
 import { CROSS_LINK, isValidEntry, parseCrossLink } from '../lib/content-model.ts';
-import { ContentError } from '../lib/errors.ts';
+import { ContentError, formatProblem, type Problem } from '../lib/errors.ts';
 import { entryToKey } from '../lib/urls.ts';
 
 type Store = LoaderContext['store'];
+
+/**
+ * In `astro dev`, the content source emits this event on the dev server's file watcher (the
+ * one object it shares with the integrations) after each model it builds: the dev
+ * integrations show the problems in the browser and re-index search from it.
+ */
+export const CONTENT_STATE_EVENT = 'orbital-dossier:content-state';
+
+export interface ContentState {
+  /** The model just built, problems included. */
+  model: ContentModel;
+  /** Its problems; while there are any, the data store keeps the last good content (the pages show the problems). */
+  problems: Problem[];
+}
+
+/** What the terminal shows for the problems of a model in `astro dev`: the build's message for each. */
+export function formatDevProblems(problems: readonly Problem[]): string {
+  const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
+  return `${count}, shown in every page until ${problems.length === 1 ? 'it is' : 'they are'} fixed:\n\n${problems.map(formatProblem).join('\n\n')}\n`;
+}
 
 export interface ContentSource {
   /** The model of the current content; built on first use and after each change. */
@@ -45,7 +70,6 @@ export function makeContentSource(options: { root: string; contentDir: string })
   let current: Promise<ContentModel> | undefined;
   /** Each collection's store and context, so that one change updates all of them from one new model. */
   const contexts = new Map<string, LoaderContext>();
-  let watching = false;
 
   let builds = 0;
   const getModel = (context?: LoaderContext) =>
@@ -107,26 +131,68 @@ export function makeContentSource(options: { root: string; contentDir: string })
     }
   }
 
+  /** The model last told to the dev integrations, so that one sync reports it once, not once per collection. */
+  let told: ContentModel | undefined;
+  function tell(context: LoaderContext, model: ContentModel): void {
+    if (told === model) return;
+    told = model;
+    if (model.problems.length > 0) context.logger.error(formatDevProblems(model.problems));
+    context.watcher?.emit(CONTENT_STATE_EVENT, { model, problems: model.problems } satisfies ContentState);
+  }
+
+  /** The context of the latest load in astro dev: its logger and watcher serve the rebuilds. */
+  let devContext: LoaderContext | undefined;
+  let refreshing = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  /** Rebuilds the model after a change under the content folder, and refills every collection when it is valid. */
+  function rebuild(): void {
+    const context = devContext!;
+    // One rebuild at a time, in the order of the changes: a quick second save cannot be overtaken by the first.
+    refreshing = refreshing.then(async () => {
+      current = undefined;
+      const next = await getModel(context);
+      if (next.problems.length === 0) {
+        for (const [name, ctx] of contexts) await fill(name, ctx, next);
+        context.logger.info(`Content updated: ${next.entries.size} entries checked.`);
+      }
+      // Told once the store holds it, so that what listens can read the pages it makes.
+      tell(context, next);
+    });
+  }
+
+  function refresh(path: string): void {
+    if (!path.startsWith(options.contentDir)) return;
+    // Read once the writes have settled: the watcher reports the first write of a file written in several (and
+    // drops the next ones for a moment), and a rename of many files comes as many events.
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  }
+
+  function watch(context: LoaderContext): void {
+    devContext = context;
+    // The dev server watches the project; a CONTENT_DIR elsewhere (a test's copy of a fixture) is watched too.
+    context.watcher!.add(options.contentDir);
+    // Astro drops the listeners its loaders added before each full sync: adding them again, once each, keeps them.
+    for (const event of ['add', 'change', 'unlink'] as const) {
+      context.watcher!.off(event, refresh);
+      context.watcher!.on(event, refresh);
+    }
+  }
+
   async function load(collection: string, context: LoaderContext): Promise<void> {
     contexts.set(collection, context);
     const model = await getModel(context);
-    if (model.problems.length > 0) throw new ContentError(model.problems);
-    await fill(collection, context, model);
-    if (context.watcher && !watching) {
-      watching = true;
-      const refresh = async (path: string) => {
-        if (!path.startsWith(options.contentDir)) return;
-        current = undefined;
-        const next = await getModel(context);
-        if (next.problems.length > 0) {
-          context.logger.error(new ContentError(next.problems).message);
-          return;
-        }
-        for (const [name, ctx] of contexts) await fill(name, ctx, next);
-        context.logger.info(`Content updated: ${next.entries.size} entries checked.`);
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) context.watcher.on(event, (path) => void refresh(path));
+    if (!context.watcher) {
+      if (model.problems.length > 0) throw new ContentError(model.problems);
+      await fill(collection, context, model);
+      return;
     }
+    // In astro dev, problems are shown (terminal and browser) rather than thrown, so the server stays up to see them
+    // fixed; the store keeps the last good content meanwhile.
+    watch(context);
+    if (model.problems.length === 0) await fill(collection, context, model);
+    tell(context, model);
   }
 
   return {

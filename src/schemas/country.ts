@@ -29,7 +29,14 @@ export const countrySchema = z.strictObject({
     })
     .optional(),
   /** Signature of the Artemis Accords, when any. */
-  artemisAccords: z.strictObject({ signed: isoDate(), source: ref('sources') }).optional(),
+  artemisAccords: z
+    .strictObject({
+      /** Date the Accords were signed, YYYY-MM-DD. */
+      signed: isoDate(),
+      /** Where the signature is documented. */
+      source: ref('sources'),
+    })
+    .optional(),
 });
 
 export type CountryData = z.output<typeof countrySchema>;

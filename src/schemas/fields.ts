@@ -45,6 +45,31 @@ export function fact<T extends z.ZodType>(label: string, schema: T, options: Omi
   return schema;
 }
 
+export interface VolatileMeta {
+  /** What can change, as the content report names it: "role held", "mission status". */
+  what: string;
+  /** The field beside it that holds its as-of date; without one (or when it is empty), the page's `updated`. */
+  asOf?: string;
+  /** Values that will not change any more: a completed mission's status. */
+  settled?: readonly unknown[];
+  /** A true/false field beside it that, when true, says it will not change any more (`former: true`). */
+  settledBy?: string;
+}
+
+/**
+ * Volatile facts: true when written, but liable to change without anyone editing the page (who
+ * holds an office, a planned launch). Each needs an as-of date; the content report lists those
+ * without one and those older than its --max-age.
+ */
+export const volatileSchemas = z.registry<VolatileMeta>();
+
+/** Marks a field (or each object of a list) as a volatile fact. */
+export function volatile<T extends z.ZodType>(schema: T, meta: VolatileMeta): T {
+  const field: z.ZodType = schema;
+  volatileSchemas.add(field, meta);
+  return schema;
+}
+
 /** The schema inside `.optional()`, `.default()` and `.nullable()`. */
 export function unwrapField(schema: z.ZodType): z.ZodType {
   let inner: z.ZodType = schema;

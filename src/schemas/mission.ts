@@ -1,6 +1,6 @@
 /** Missions: single launches and spacecraft. */
 import { z } from 'astro/zod';
-import { fact, isoDate, pageFields } from './fields.ts';
+import { fact, isoDate, pageFields, volatile } from './fields.ts';
 import { ref } from './references.ts';
 
 export const missionSchema = z
@@ -11,7 +11,7 @@ export const missionSchema = z
     /** State whose programme flew it, for a mission whose operator has no entry of its own. */
     country: fact('Country', ref('countries').optional()),
     /** Where it stands. */
-    status: fact('Status', z.enum(['planned', 'in-flight', 'completed', 'failed'])),
+    status: fact('Status', volatile(z.enum(['planned', 'in-flight', 'completed', 'failed']), { what: 'mission status', settled: ['completed', 'failed'] })),
     /** Launch date (planned or actual), YYYY-MM-DD. */
     launched: fact('Launch', isoDate().optional()),
     /** Launch site. */

@@ -10,7 +10,14 @@ export const placeSchema = z.strictObject({
   /** Country it lies in; omit for places beyond Earth. */
   country: fact('Country', ref('countries').optional()),
   /** Latitude and longitude in decimal degrees (WGS 84). */
-  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  coordinates: z
+    .strictObject({
+      /** Latitude, north positive. */
+      lat: z.number().min(-90).max(90),
+      /** Longitude, east positive. */
+      lon: z.number().min(-180).max(180),
+    })
+    .optional(),
 });
 
 export type PlaceData = z.output<typeof placeSchema>;

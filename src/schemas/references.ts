@@ -7,6 +7,9 @@ import { z } from 'astro/zod';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../lib/collections.ts';
 import { suggest } from '../lib/errors.ts';
 
+/** Every reference field's schema, with the collection it points into (`'any'` for `collection/id` references). */
+export const referenceSchemas = z.registry<{ collection: CollectionName | 'any' }>();
+
 /**
  * A reference to one entry of `collection`, written as its id; read as `{ collection, id }`,
  * the shape of Astro's own references (so `getEntry(ref)` takes it), typed exactly.
@@ -15,7 +18,8 @@ export function ref<C extends CollectionName>(collection: C) {
   return z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an entry id: lowercase kebab-case, e.g. "juliana-suess"')
-    .transform((id): { collection: C; id: string } => ({ collection, id }));
+    .transform((id): { collection: C; id: string } => ({ collection, id }))
+    .register(referenceSchemas, { collection });
 }
 
 /** A reference to an entry of any collection, written `collection/id` (used by `related`). */
@@ -32,3 +36,4 @@ export const entryRef = z.string().transform((value, ctx) => {
   }
   return { collection, id };
 });
+referenceSchemas.add(entryRef, { collection: 'any' });
