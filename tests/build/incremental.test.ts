@@ -87,13 +87,13 @@ describe('a rebuild after editing one entry', () => {
   test('a removed heading fails the pages that link to its anchor', () => {
     const { warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), '## Launch plans', 'Launch plans, no longer a heading.'));
     assert.notEqual(warm.status, 0);
-    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+\n\s+Unknown heading anchor "#launch-plans" in "ilrs\/beta"/);
+    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+ UnknownHeadingAnchor\n\s+Unknown heading anchor "#launch-plans" in "ilrs\/beta"/);
   });
 
   test('a removed entry fails every page that references it', () => {
     const { warm } = editAndRebuild((dir) => rmSync(join(dir, 'people/jane-doe.mdx')));
     assert.notEqual(warm.status, 0);
-    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+\n\s+Unknown cross-link target "people\/jane-doe"/);
-    assert.match(warm.output, /content\/views\/jane-doe-alpha\.mdx:\d+\n\s+\*\*person\*\*: no entry "jane-doe" in collection "people"/);
+    assert.match(warm.output, /content\/ilrs\/alpha\.mdx:\d+:\d+ UnknownCrossLinkTarget\n\s+Unknown cross-link target "people\/jane-doe"/);
+    assert.match(warm.output, /content\/views\/jane-doe-alpha\.mdx:\d+ MissingReference\n\s+\*\*person\*\*: no entry "jane-doe" in collection "people"/);
   });
 });
