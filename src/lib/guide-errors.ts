@@ -122,9 +122,10 @@ const EXAMPLES: { [K in keyof Catalogue]?: Example<K> } = {
   },
 };
 
-/** Every error of the catalogue, with its example. */
+/** Every error of the catalogue, with its example, but those the guide's field errors show worded by the model. */
 export function getCatalogueErrors(): GuideError[] {
-  return ERROR_CATALOGUE.map((entry) => {
+  const shownAsFieldErrors = new Set(FIELD_EXAMPLES.map((e) => e.name));
+  return ERROR_CATALOGUE.filter((entry) => !shownAsFieldErrors.has(entry.key)).map((entry) => {
     const example = EXAMPLES[entry.key] as Example<typeof entry.key> | undefined;
     if (!example) {
       return { name: entry.key, stableName: entry.name, summary: entry.summary, cause: { lang: 'text', code: entry.example.bad }, fix: entry.example.fix };
