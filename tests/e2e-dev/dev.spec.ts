@@ -64,7 +64,7 @@ test('a broken cross-link shows the build’s message in the terminal and the ov
     'ilrs/alpha.mdx',
     (t) => t.replace('Alpha links to [[ilrs/beta]]', 'Alpha links to [[ilrs/betta]]'),
     'Unknown cross-link target "ilrs/betta": no such entry.\n  Hint: Did you mean "ilrs/beta"?',
-    'ilrs/alpha.mdx:11:16',
+    'ilrs/alpha.mdx:11:16 UnknownCrossLinkTarget',
   );
   await expect(page.getByRole('heading', { level: 1, name: 'Alpha station' })).toBeVisible();
 });
@@ -76,14 +76,14 @@ test('a bad field and a missing source do the same', async ({ page }) => {
     'people/jane-doe.mdx',
     (t) => t.replace('country: testland', 'countri: testland'),
     'Unexpected field **countri**.\n  Hint: Did you mean "country"?',
-    'people/jane-doe.mdx:5',
+    'people/jane-doe.mdx:5 UnknownField',
   );
   await breakAndFix(
     page,
     'people/jane-doe.mdx',
     (t) => t.replace('sources: [example-news-2024]', 'sources: [example-news-2042]'),
     '**sources.0**: no entry "example-news-2042" in collection "sources".\n  Hint: Did you mean "example-news-2024"?',
-    'people/jane-doe.mdx:10',
+    'people/jane-doe.mdx:10 MissingReference',
   );
 });
 
@@ -94,11 +94,11 @@ test('a changed title relabels the cross-links and backlinks to it, and a new li
   await expect(page.locator('.prose a[href="/ilrs/beta/"]').first()).toHaveText('Beta outpost', { timeout: 15_000 });
   await visit(page, '/ilrs/beta/');
   dev.edit('ilrs/alpha.mdx', (t) => t.replace('title: Alpha station', 'title: Alpha base'));
-  await expect(page.locator('.backlinks a[href="/ilrs/alpha/"]')).toHaveText('Alpha base', { timeout: 15_000 });
+  await expect(page.locator('.relations [data-direction="in"] a[href="/ilrs/alpha/"]').first()).toHaveText('Alpha base', { timeout: 15_000 });
   await visit(page, '/organizations/test-institute/');
-  await expect(page.locator('.backlinks a[href="/ilrs/beta/"]')).toHaveCount(0);
+  await expect(page.locator('.relations [data-direction="in"] a[href="/ilrs/beta/"]')).toHaveCount(0);
   dev.edit('ilrs/beta.md', (t) => t.replace('Beta points back to', 'Beta names [[organizations/test-institute]] and points back to'));
-  await expect(page.locator('.backlinks a[href="/ilrs/beta/"]')).toHaveText('Beta outpost', { timeout: 15_000 });
+  await expect(page.locator('.relations [data-direction="in"] a[href="/ilrs/beta/"]').first()).toHaveText('Beta outpost', { timeout: 15_000 });
 });
 
 test('search works in the header dialog and on /search/, and finds a new title', async ({ page }) => {
