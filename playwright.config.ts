@@ -3,9 +3,13 @@ import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.ts';
 
 const executablePath = findChromium();
 
-/** The site is built once per run and served as a CDN would, at the root and under /kb/. */
-export const ROOT_PORT = 4330;
-export const BASE_PORT = 4331;
+/**
+ * The site is built once per run and served as a CDN would, at the root and under /kb/.
+ * E2E_PORT moves both servers (root on it, base path on the next port), so that two
+ * checkouts can run their suites side by side without reusing each other's server.
+ */
+export const ROOT_PORT = Number(process.env.E2E_PORT ?? 4330);
+export const BASE_PORT = ROOT_PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
