@@ -212,6 +212,7 @@ export function buildContentModel(
       body: parsed.body,
       headings: headingsToSlugs(parsed.headings),
       links: parsed.links,
+      usesMdx: parsed.usesMdx,
       fieldLines: parsed.fieldLines,
     };
     const key = entryToKey(entry);

@@ -44,6 +44,8 @@ export interface ModelEntry<C extends CollectionName = CollectionName> extends E
   /** Ids of the headings of the body, in order, as they are rendered. */
   headings: string[];
   links: BodyLink[];
+  /** An MDX body with imports, JSX, expressions or comments: rendered by Astro's MDX compiler, not as Markdown. */
+  usesMdx: boolean;
   /** Line of each frontmatter field, by dotted path (`quotes.0.text`), for error messages. */
   fieldLines: Map<string, number>;
 }

@@ -42,6 +42,12 @@ export interface ParsedEntry {
   links: BodyLink[];
   /** What an MDX body imports, with its place: the model checks that each is a component of the project. */
   imports: { source: string; line: number; column: number }[];
+  /**
+   * True when an MDX body holds more than Markdown (imports, exports, JSX elements, expressions or
+   * comments): only Astro's MDX compiler can render it. Other MDX bodies are rendered as Markdown
+   * read with MDX's syntax, without bundling a module for each (src/loaders/content-source.ts).
+   */
+  usesMdx: boolean;
   /** Problems of this file alone: unreadable YAML or Markdown, invalid dates, blocked markup. Without the file name. */
   problems: Omit<Problem, 'file'>[];
 }
@@ -183,9 +189,15 @@ interface EsmStatement {
   loc?: { start: { line: number; column: number } } | null;
 }
 
+/** The node types of MDX's syntax beyond Markdown (remark-mdx). */
+const MDX_NODES = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
+
 /** The MDX of a body beyond Markdown: imports and exports, expressions, JSX elements and components. */
 function checkMdx(tree: Root, bodyLine: number, parsed: ParsedEntry): void {
   const imported = new Set<string>();
+  visit(tree, (node) => {
+    if (MDX_NODES.has(node.type)) parsed.usesMdx = true;
+  });
   visit(tree, 'mdxjsEsm', (node) => {
     const statements = ((node.data as { estree?: { body: EsmStatement[] } } | undefined)?.estree?.body ?? []) as EsmStatement[];
     for (const statement of statements) {
@@ -410,6 +422,7 @@ export function parseEntry(text: string, format: EntryFormat, dateFields: Readon
     headings: [],
     links: [],
     imports: [],
+    usesMdx: false,
     problems: [],
   };
   if (format === 'yaml') {

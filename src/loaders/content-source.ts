@@ -12,7 +12,10 @@
  * Astro's own glob loader would read and parse the files a second time; the schemas run
  * here, once, inside the model, so the loaders store the parsed data as it is.
  */
+import { isUnifiedProcessor, parseFrontmatter, unified } from '@astrojs/markdown-remark';
+import type { AstroConfig } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import remarkMdx from 'remark-mdx';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { readContentModel } from '../fs/content-model-fs.ts';
@@ -100,35 +103,52 @@ export function makeContentSource(options: { root: string; contentDir: string })
         store.set({ id: key, data, digest: context.generateDigest(data) });
       }
     } else {
+      let bodies = 0;
+      let rendered = 0;
       for (const entry of model.entries.values()) {
         if (entry.collection !== collection || !isValidEntry(entry)) continue;
         keep.add(entry.id);
-        await setEntry(store, context, entry, model);
+        if (entry.format !== 'yaml') bodies += 1;
+        if (await setEntry(store, context, entry, model)) rendered += 1;
       }
+      // Said when a body was rendered: a rebuild after an edit renders the edited body and those that link to it.
+      if (rendered > 0) context.logger.info(`Rendered ${rendered} of ${bodies} bodies (the others unchanged since the last build).`);
     }
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   }
 
-  async function setEntry(store: Store, context: LoaderContext, entry: ValidEntry, model: ContentModel): Promise<void> {
+  /** Stores one entry; true when its body was rendered here (it was new or changed, or a label it shows changed). */
+  async function setEntry(store: Store, context: LoaderContext, entry: ValidEntry, model: ContentModel): Promise<boolean> {
     const filePath = relative(options.root, entry.absolutePath).split('\\').join('/');
     const base = { id: entry.id, data: entry.data, filePath };
     // The stored data is the schemas' output: a change to a schema file (which Astro's own
     // content-config digest does not see) must replace it, so the schemas' digest is part of the key.
     const digest = `${entry.digest}-${stored?.version ?? ''}`;
-    if (entry.format === 'mdx') {
-      // Rendered by Astro's MDX pipeline from the file; the body is kept for other outputs.
+    if (entry.format === 'mdx' && entry.usesMdx) {
+      // Components, JSX or expressions: rendered by Astro's MDX compiler from the file; the body is kept for other outputs.
       if (!store.set({ ...base, body: entry.body, digest, deferredRender: true })) store.addModuleImport(filePath);
-    } else if (entry.format === 'md') {
+      return false;
+    } else if (entry.format === 'mdx' || entry.format === 'md') {
+      // Rendered here, with the labels of its cross-links: no module per entry for Vite to bundle. An MDX body
+      // without components is read with MDX's syntax, so it renders as the MDX compiler would render it.
       const labels = crossLinkLabels(entry, model);
-      const mdDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
-      if (store.get(entry.id)?.digest === mdDigest) return;
-      const rendered = await context.renderMarkdown(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, {
+      const renderedDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
+      if (store.get(entry.id)?.digest === renderedDigest) return false;
+      const render = entry.format === 'mdx' ? await getMdxSyntaxRenderer(context) : context.renderMarkdown;
+      const rendered = await render(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, {
         fileURL: pathToFileURL(entry.absolutePath),
       });
-      store.set({ ...base, body: entry.body, digest: mdDigest, rendered });
-    } else {
-      store.set({ ...base, digest });
+      store.set({ ...base, body: entry.body, digest: renderedDigest, rendered });
+      return true;
     }
+    store.set({ ...base, digest });
+    return false;
+  }
+
+  let mdxSyntaxRenderer: Promise<Render> | undefined;
+  /** The project's Markdown pipeline (its remark and rehype plugins, as configured) reading MDX's syntax. */
+  function getMdxSyntaxRenderer(context: LoaderContext): Promise<Render> {
+    return (mdxSyntaxRenderer ??= makeMdxSyntaxRenderer(context.config));
   }
 
   /** The model last told to the dev integrations, so that one sync reports it once, not once per collection. */
@@ -199,6 +219,28 @@ export function makeContentSource(options: { root: string; contentDir: string })
     getModel,
     loader: (collection) => ({ name: `orbital-dossier:${collection}`, load: (context) => load(collection, context) }),
     graphLoader: () => ({ name: 'orbital-dossier:graph', load: (context) => load(graphCollection, context) }),
+  };
+}
+
+type Render = LoaderContext['renderMarkdown'];
+
+async function makeMdxSyntaxRenderer(config: AstroConfig): Promise<Render> {
+  const { markdown } = config;
+  if (!isUnifiedProcessor(markdown.processor)) throw new Error('The Markdown processor must be unified() from @astrojs/markdown-remark.');
+  // The renderer below is handed no highlighter and no image settings: the site has neither (Shiki's inline styles break the CSP).
+  if (markdown.syntaxHighlight !== false)
+    throw new Error('Syntax highlighting must stay off (markdown.syntaxHighlight: false): its inline styles break the CSP.');
+  const { options } = markdown.processor;
+  const renderer = await unified({ ...options, remarkPlugins: [remarkMdx, ...options.remarkPlugins] }).createRenderer({
+    syntaxHighlight: false,
+    // unified()'s own gfm and smartypants win over these (deprecated) top-level settings, as in Astro's renderer.
+    ...(markdown.gfm !== undefined ? { gfm: markdown.gfm } : {}),
+    ...(markdown.smartypants !== undefined ? { smartypants: markdown.smartypants } : {}),
+  });
+  return async (content, renderOptions) => {
+    const { frontmatter, content: body } = parseFrontmatter(content);
+    const { code, metadata } = await renderer.render(body, { frontmatter, ...(renderOptions?.fileURL ? { fileURL: renderOptions.fileURL } : {}) });
+    return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
   };
 }
 

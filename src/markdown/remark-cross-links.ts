@@ -31,9 +31,10 @@ function fileToEntry(path: string | undefined, contentDir: string): EntryKey | u
   return { collection: parts[0]!, id: parts[1]!.replace(/\.[^.]+$/, '') };
 }
 
-function labelsOf(file: VFile): Record<string, string> {
+/** The labels the loader hands a body it renders itself (Markdown, and MDX without components); undefined otherwise. */
+function labelsOf(file: VFile): Record<string, string> | undefined {
   const astro = file.data.astro as { frontmatter?: { crossLinkLabels?: Record<string, string> } } | undefined;
-  return astro?.frontmatter?.crossLinkLabels ?? {};
+  return astro?.frontmatter?.crossLinkLabels;
 }
 
 export function remarkCrossLinks(options: CrossLinkOptions) {
@@ -41,8 +42,10 @@ export function remarkCrossLinks(options: CrossLinkOptions) {
     const entry = fileToEntry(file.path, options.contentDir);
     // Only content entries are resolved; other Markdown (pages, fixtures) is left alone.
     if (!entry) return;
-    const mdx = file.path.endsWith('.mdx');
-    const labels = mdx ? {} : labelsOf(file);
+    const given = labelsOf(file);
+    // An MDX body compiled by Astro gets no labels: its unlabelled links are labelled when the page renders.
+    const mdx = file.path.endsWith('.mdx') && given === undefined;
+    const labels = given ?? {};
 
     visit(tree, (node, position, parent) => {
       if (node.type === 'link' && !isExternalUrl(node.url)) {

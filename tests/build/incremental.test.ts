@@ -1,5 +1,5 @@
 /**
- * A rebuild after an edit reuses the previous build's caches (parsed content, compiled MDX)
+ * A rebuild after an edit reuses the previous build's caches (parsed content, rendered bodies)
  * and gives exactly what a cold build of the edited content gives, including what the edit
  * changes on other pages: labels of cross-links to the edited entry, backlink lists, and
  * the checks that an edit can break elsewhere.
@@ -60,11 +60,14 @@ function replaceIn(file: string, from: string, to: string): void {
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 
 describe('a rebuild after editing one entry', () => {
-  test('reuses the compiled MDX and equals a cold build, the new title relabelling every link and backlink to it', () => {
+  test('renders again only the bodies the edit reaches and equals a cold build, the new title relabelling every link and backlink to it', () => {
     const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), 'title: Beta station', 'title: Beta outpost'));
     assert.equal(warm.status, 0, warm.output);
-    assert.match(warm.output, /Compiled MDX: [1-9]\d* from the cache, 0 compiled\./, 'no MDX body was compiled again');
     assert.match(warm.output, /Content model #1: \d+ files read, 1 parsed/, 'only the edited file was parsed again');
+    assert.match(warm.output, /\[orbital-dossier:ilrs\] Rendered 2 of 2 bodies/, 'the edited body, and the MDX body whose link to it is relabelled');
+    for (const untouched of ['people', 'organizations', 'countries', 'events']) {
+      assert.doesNotMatch(warm.output, new RegExp(`\\[orbital-dossier:${untouched}\\] Rendered`), `no body of ${untouched} is rendered again`);
+    }
     assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page the edit does not reach is reused');
     assert.doesNotMatch(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to the edited entry is rendered again');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
