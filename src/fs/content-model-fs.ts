@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildContentModel, decodeUtf8, type ContentFile, type ModelOptions, type ParseCache } from '../lib/build-model.ts';
+import { buildContentModel, decodeUtf8, getParseJobs, type ContentFile, type ModelOptions, type ParseCache } from '../lib/build-model.ts';
 import type { ContentModel } from '../lib/content-model.ts';
+import { parseIntoCache } from './parse-pool-fs.ts';
 
 function isFolder(path: string): boolean {
   try {
@@ -50,4 +51,11 @@ export function readContentFiles(contentDir: string): ContentFile[] {
 /** Reads `contentDir` and builds its model; `cache` keeps parsed files between calls (dev server, rebuilds). */
 export function readContentModel(root: string, contentDir: string, cache?: ParseCache, options?: ModelOptions): ContentModel {
   return buildContentModel(root, contentDir, readContentFiles(contentDir), cache, options);
+}
+
+/** As `readContentModel`, with the files not in the cache parsed ahead on one thread per core. */
+export async function readContentModelInParallel(root: string, contentDir: string, cache: ParseCache, options?: ModelOptions): Promise<ContentModel> {
+  const files = readContentFiles(contentDir);
+  await parseIntoCache(getParseJobs(files, cache), cache);
+  return buildContentModel(root, contentDir, files, cache, options);
 }

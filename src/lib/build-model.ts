@@ -18,7 +18,7 @@ import { getDateFields, getPastDates } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 
 /** The keys of the frontmatter that hold dates, from the schemas. */
-const DATE_FIELDS = getDateFields(Object.values(SCHEMAS));
+export const DATE_FIELDS = getDateFields(Object.values(SCHEMAS));
 
 export const ENTRY_EXTENSIONS: Record<string, EntryFormat> = { '.mdx': 'mdx', '.md': 'md', '.yaml': 'yaml', '.yml': 'yaml' };
 
@@ -80,6 +80,32 @@ export function getBuildDay(now = new Date()): string {
 
 /** Parsed files by digest: a build hands the previous build's cache to skip unchanged files. */
 export type ParseCache = Map<string, ParsedEntry>;
+
+/** One file to parse: what `parseFile` needs, and the digest its result is cached under. */
+export interface ParseJob {
+  digest: string;
+  source: string;
+  format: EntryFormat;
+}
+
+/** Parses one file's text as the model does (the schemas say which fields are dates). */
+export function parseFile(job: Omit<ParseJob, 'digest'>): ParsedEntry {
+  return parseEntry(job.source, job.format, DATE_FIELDS);
+}
+
+/**
+ * The readable entry files that `buildContentModel` would parse, not being in the cache: the file-system
+ * layer parses them ahead, on several threads, and fills the cache, so that the model takes every file from it.
+ */
+export function getParseJobs(files: readonly ContentFile[], cache: ParseCache): ParseJob[] {
+  const jobs = new Map<string, ParseJob>();
+  for (const f of files) {
+    const format = ENTRY_EXTENSIONS[extname(f.path)];
+    if (!format || f.source === undefined || f.unreadable !== undefined || f.invalidUtf8Line !== undefined) continue;
+    if (!cache.has(f.digest) && !jobs.has(f.digest)) jobs.set(f.digest, { digest: f.digest, source: f.source, format });
+  }
+  return [...jobs.values()];
+}
 
 function parseData<C extends CollectionName>(collection: C, raw: unknown): { data?: EntryData<C>; issues: SchemaIssue[] } {
   const result = SCHEMAS[collection].safeParse(raw);
@@ -195,7 +221,7 @@ export function buildContentModel(
     }
     let parsed = cache.get(f.digest);
     if (!parsed) {
-      parsed = parseEntry(f.source, format, DATE_FIELDS);
+      parsed = parseFile({ source: f.source, format });
       cache.set(f.digest, parsed);
     }
     for (const p of parsed.problems) problems.push({ file, ...p });

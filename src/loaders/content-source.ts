@@ -18,7 +18,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import remarkMdx from 'remark-mdx';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
-import { readContentModel } from '../fs/content-model-fs.ts';
+import { readContentModelInParallel } from '../fs/content-model-fs.ts';
 import { openParseCache, type StoredParseCache } from '../fs/parse-cache-fs.ts';
 import type { CollectionName } from '../lib/collections.ts';
 import type { ContentModel, ModelEntry, ValidEntry } from '../lib/content-model.ts';
@@ -76,12 +76,12 @@ export function makeContentSource(options: { root: string; contentDir: string })
 
   let builds = 0;
   const getModel = (context?: LoaderContext) =>
-    (current ??= Promise.resolve().then(() => {
+    (current ??= Promise.resolve().then(async () => {
       const started = performance.now();
       // The parsed files of the last build, if any: only changed files are parsed again.
       stored ??= context ? openParseCache(options.root, fileURLToPath(context.config.cacheDir)) : { cache: new Map(), version: '', save: () => {} };
       const known = new Set(stored.cache.keys());
-      const model = readContentModel(options.root, options.contentDir, stored.cache);
+      const model = await readContentModelInParallel(options.root, options.contentDir, stored.cache);
       const digests = [...model.byPath.values()].map((e) => e.digest);
       const parsed = digests.filter((d) => !known.has(d)).length;
       if (parsed > 0 || known.size !== new Set(digests).size) stored.save(digests);
