@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
 import { devContent } from './src/integrations/dev-content.ts';
 import { devSearch } from './src/integrations/dev-search.ts';
 import { headersFile } from './src/integrations/headers.ts';
@@ -13,8 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { getContentDir } from './src/lib/project.ts';
 import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
-import { rehypeUnindexedFootnoteRefs } from './src/markdown/rehype-unindexed-footnote-refs.ts';
-import { remarkCrossLinks } from './src/markdown/remark-cross-links.ts';
+import { getMarkdownPipeline } from './src/markdown/pipeline.ts';
 
 // A BASE_PATH or SITE_URL that cannot be the site's path or origin stops here, before anything is built.
 const baseCheck = checkBasePath(process.env.BASE_PATH);
@@ -42,12 +40,8 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline styles, which the CSP forbids; the dossier has no code to highlight.
     syntaxHighlight: false,
-    // GFM is applied once, here; `gfm: false` stops Astro from adding it a second time.
-    processor: unified({
-      gfm: false,
-      remarkPlugins: [remarkGfm, [remarkCrossLinks, { contentDir, base }]],
-      rehypePlugins: [rehypeUnindexedFootnoteRefs],
-    }),
+    // GFM once (remark-gfm, Astro's own off), cross-links, footnote markers: src/markdown/pipeline.ts.
+    processor: unified(getMarkdownPipeline({ contentDir, base })),
   },
   // Entry pages whose inputs are unchanged (their cacheKey, src/lib/page-inputs.ts) are copied from the last build.
   experimental: { incrementalBuild: true },

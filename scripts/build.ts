@@ -17,7 +17,20 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { accessSync, constants, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -417,6 +430,12 @@ async function main(): Promise<number> {
       const killed = outcome.astroSignal ? ` (Astro was killed by ${outcome.astroSignal})` : '';
       console.error(`\nThe build failed${killed}; ${display} is unchanged.`);
       return outcome.code ?? 1;
+    }
+    // A process that ends with nothing left to wait for exits 0 wherever it was: only a written site counts.
+    if (!existsSync(join(paths.staging, 'index.html'))) {
+      removeFolder(paths.staging);
+      console.error(`\nAstro exited without writing the site (no index.html in the staging folder); ${display} is unchanged.`);
+      return 1;
     }
     const swapped = swapIn(paths);
     if (!swapped.ok) {

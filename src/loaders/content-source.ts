@@ -12,13 +12,16 @@
  * Astro's own glob loader would read and parse the files a second time; the schemas run
  * here, once, inside the model, so the loaders store the parsed data as it is.
  */
-import { isUnifiedProcessor, parseFrontmatter, unified } from '@astrojs/markdown-remark';
-import type { AstroConfig } from 'astro';
+import { isUnifiedProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import remarkMdx from 'remark-mdx';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
 import { readContentModelInParallel } from '../fs/content-model-fs.ts';
+import { makeRenderPool, MIN_POOLED_RENDERS, type RenderPool } from '../fs/render-pool-fs.ts';
+import { getMarkdownPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
+import { remarkCrossLinks } from '../markdown/remark-cross-links.ts';
+import { makeBodyRenderer, type RenderBody, type RenderedBody, type RenderJob } from '../markdown/render-body.ts';
 import { openParseCache, type StoredParseCache } from '../fs/parse-cache-fs.ts';
 import type { CollectionName } from '../lib/collections.ts';
 import type { ContentModel, ModelEntry, ValidEntry } from '../lib/content-model.ts';
@@ -103,22 +106,32 @@ export function makeContentSource(options: { root: string; contentDir: string })
         store.set({ id: key, data, digest: context.generateDigest(data) });
       }
     } else {
-      let bodies = 0;
-      let rendered = 0;
+      const planned: Planned[] = [];
       for (const entry of model.entries.values()) {
         if (entry.collection !== collection || !isValidEntry(entry)) continue;
         keep.add(entry.id);
-        if (entry.format !== 'yaml') bodies += 1;
-        if (await setEntry(store, context, entry, model)) rendered += 1;
+        planned.push(plan(store, context, entry, model));
       }
+      const jobs = planned.flatMap((p) => (p.render ? [p.render] : []));
+      const rendered = await renderBodies(jobs, context);
+      // Stored in the model's order, whichever thread rendered what.
+      for (const p of planned) p.store(p.render ? rendered.get(p.render)! : undefined);
       // Said when a body was rendered: a rebuild after an edit renders the edited body and those that link to it.
-      if (rendered > 0) context.logger.info(`Rendered ${rendered} of ${bodies} bodies (the others unchanged since the last build).`);
+      const bodies = planned.filter((p) => p.hasBody).length;
+      if (jobs.length > 0) context.logger.info(`Rendered ${jobs.length} of ${bodies} bodies (the others unchanged since the last build).`);
     }
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   }
 
-  /** Stores one entry; true when its body was rendered here (it was new or changed, or a label it shows changed). */
-  async function setEntry(store: Store, context: LoaderContext, entry: ValidEntry, model: ContentModel): Promise<boolean> {
+  interface Planned {
+    hasBody: boolean;
+    /** The body to render, when the store does not hold it rendered with these labels yet. */
+    render?: RenderJob;
+    store(rendered: RenderedBody | undefined): void;
+  }
+
+  /** How one entry goes into the store, and whether its body must be rendered first. */
+  function plan(store: Store, context: LoaderContext, entry: ValidEntry, model: ContentModel): Planned {
     const filePath = relative(options.root, entry.absolutePath).split('\\').join('/');
     const base = { id: entry.id, data: entry.data, filePath };
     // The stored data is the schemas' output: a change to a schema file (which Astro's own
@@ -126,29 +139,64 @@ export function makeContentSource(options: { root: string; contentDir: string })
     const digest = `${entry.digest}-${stored?.version ?? ''}`;
     if (entry.format === 'mdx' && entry.usesMdx) {
       // Components, JSX or expressions: rendered by Astro's MDX compiler from the file; the body is kept for other outputs.
-      if (!store.set({ ...base, body: entry.body, digest, deferredRender: true })) store.addModuleImport(filePath);
-      return false;
-    } else if (entry.format === 'mdx' || entry.format === 'md') {
-      // Rendered here, with the labels of its cross-links: no module per entry for Vite to bundle. An MDX body
-      // without components is read with MDX's syntax, so it renders as the MDX compiler would render it.
-      const labels = crossLinkLabels(entry, model);
-      const renderedDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
-      if (store.get(entry.id)?.digest === renderedDigest) return false;
-      const render = entry.format === 'mdx' ? await getMdxSyntaxRenderer(context) : context.renderMarkdown;
-      const rendered = await render(`---\ncrossLinkLabels: ${JSON.stringify(labels)}\n---\n${entry.body}`, {
-        fileURL: pathToFileURL(entry.absolutePath),
-      });
-      store.set({ ...base, body: entry.body, digest: renderedDigest, rendered });
-      return true;
+      return {
+        hasBody: true,
+        store: () => {
+          if (!store.set({ ...base, body: entry.body, digest, deferredRender: true })) store.addModuleImport(filePath);
+        },
+      };
     }
-    store.set({ ...base, digest });
-    return false;
+    if (entry.format === 'yaml') return { hasBody: false, store: () => store.set({ ...base, digest }) };
+    // Rendered here, with the labels of its cross-links: no module per entry for Vite to bundle. An MDX body
+    // without components is read with MDX's syntax, so it renders as the MDX compiler would render it.
+    const labels = crossLinkLabels(entry, model);
+    const renderedDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
+    if (store.get(entry.id)?.digest === renderedDigest) return { hasBody: true, store: () => {} };
+    return {
+      hasBody: true,
+      render: { format: entry.format, body: entry.body, labels, fileUrl: pathToFileURL(entry.absolutePath).href },
+      store: (rendered) => store.set({ ...base, body: entry.body, digest: renderedDigest, rendered: rendered! }),
+    };
   }
 
-  let mdxSyntaxRenderer: Promise<Render> | undefined;
-  /** The project's Markdown pipeline (its remark and rehype plugins, as configured) reading MDX's syntax. */
-  function getMdxSyntaxRenderer(context: LoaderContext): Promise<Render> {
-    return (mdxSyntaxRenderer ??= makeMdxSyntaxRenderer(context.config));
+  let mainRenderer: Promise<RenderBody> | undefined;
+  let pool: RenderPool | undefined;
+  /** Bodies asked for by the collections' loaders, which Astro runs side by side, rendered together. */
+  let queue: { jobs: RenderJob[]; done: (results: Promise<RenderedBody[]>) => void }[] = [];
+
+  /**
+   * Renders a collection's bodies. The batches of all loaders that ask in the same turn are rendered together:
+   * on the render threads when they are many (a cold build), else here, with the configured pipeline.
+   */
+  function renderBodies(jobs: RenderJob[], context: LoaderContext): Promise<Map<RenderJob, RenderedBody>> {
+    if (jobs.length === 0) return Promise.resolve(new Map());
+    const results = new Promise<RenderedBody[]>((resolve) => {
+      if (queue.length === 0) setImmediate(() => flush(context));
+      queue.push({ jobs, done: (r) => resolve(r) });
+    });
+    return results.then((r) => new Map(jobs.map((job, i) => [job, r[i]!])));
+  }
+
+  function flush(context: LoaderContext): void {
+    const batches = queue;
+    queue = [];
+    const all = batches.flatMap((b) => b.jobs);
+    const render = getRenderer(context, all.length);
+    for (const batch of batches) batch.done(render.then((r) => Promise.all(batch.jobs.map(r))));
+  }
+
+  async function getRenderer(context: LoaderContext, count: number): Promise<RenderBody> {
+    const processor = context.config.markdown.processor;
+    if (!isUnifiedProcessor(processor)) throw new Error('The Markdown processor must be unified() from @astrojs/markdown-remark.');
+    // Shiki's inline styles break the CSP; the renderers are built without a highlighter.
+    if (context.config.markdown.syntaxHighlight !== false) throw new Error('markdown.syntaxHighlight must stay false: its inline styles break the CSP.');
+    const pipeline = getPipelineOptions(processor.options);
+    if (pipeline && count >= MIN_POOLED_RENDERS && availableParallelism() > 1) {
+      pool ??= makeRenderPool(pipeline);
+      context.logger.info(`Rendering ${count} bodies on ${pool.threads} threads.`);
+      return pool.render;
+    }
+    return (mainRenderer ??= makeBodyRenderer(processor.options));
   }
 
   /** The model last told to the dev integrations, so that one sync reports it once, not once per collection. */
@@ -222,26 +270,25 @@ export function makeContentSource(options: { root: string; contentDir: string })
   };
 }
 
-type Render = LoaderContext['renderMarkdown'];
-
-async function makeMdxSyntaxRenderer(config: AstroConfig): Promise<Render> {
-  const { markdown } = config;
-  if (!isUnifiedProcessor(markdown.processor)) throw new Error('The Markdown processor must be unified() from @astrojs/markdown-remark.');
-  // The renderer below is handed no highlighter and no image settings: the site has neither (Shiki's inline styles break the CSP).
-  if (markdown.syntaxHighlight !== false)
-    throw new Error('Syntax highlighting must stay off (markdown.syntaxHighlight: false): its inline styles break the CSP.');
-  const { options } = markdown.processor;
-  const renderer = await unified({ ...options, remarkPlugins: [remarkMdx, ...options.remarkPlugins] }).createRenderer({
-    syntaxHighlight: false,
-    // unified()'s own gfm and smartypants win over these (deprecated) top-level settings, as in Astro's renderer.
-    ...(markdown.gfm !== undefined ? { gfm: markdown.gfm } : {}),
-    ...(markdown.smartypants !== undefined ? { smartypants: markdown.smartypants } : {}),
-  });
-  return async (content, renderOptions) => {
-    const { frontmatter, content: body } = parseFrontmatter(content);
-    const { code, metadata } = await renderer.render(body, { frontmatter, ...(renderOptions?.fileURL ? { fileURL: renderOptions.fileURL } : {}) });
-    return { html: code, metadata: { ...metadata, imagePaths: [...(metadata.localImagePaths ?? []), ...(metadata.remoteImagePaths ?? [])] } };
-  };
+/**
+ * The options of the site's pipeline (src/markdown/pipeline.ts) that the configured processor was made from,
+ * found in its cross-link plugin's options; undefined when astro.config.mjs made it some other way, in
+ * which case the render threads (which build the pipeline from those options) are not used.
+ */
+export function getPipelineOptions(configured: UnifiedResolvedOptions): PipelineOptions | undefined {
+  // By name: astro.config.mjs is loaded apart from this module, so its plugins are other instances of the same functions.
+  const crossLinks = configured.remarkPlugins.find((p) => Array.isArray(p) && typeof p[0] === 'function' && p[0].name === remarkCrossLinks.name);
+  if (!Array.isArray(crossLinks)) return undefined;
+  const pipeline = crossLinks[1] as PipelineOptions;
+  const expected = getMarkdownPipeline(pipeline);
+  const names = (plugins: readonly unknown[]) => plugins.map((p) => (Array.isArray(p) ? p[0] : p)).map((f) => (typeof f === 'function' ? f.name : String(f)));
+  const same =
+    configured.gfm === expected.gfm &&
+    configured.smartypants === undefined &&
+    Object.keys(configured.remarkRehype).length === 0 &&
+    names(configured.remarkPlugins).join() === names(expected.remarkPlugins).join() &&
+    names(configured.rehypePlugins).join() === names(expected.rehypePlugins).join();
+  return same ? pipeline : undefined;
 }
 
 /** The name of the collection that holds the link graph. */
