@@ -17,7 +17,8 @@ class CopyMarkdown extends HTMLElement {
     // Without a clipboard the link beside the button is the way to the Markdown.
     if (!button || !status || !src || !navigator.clipboard?.writeText) return;
     const load = () => (this.#clipboard ??= import('./markdown-clipboard.ts').then(({ makeMarkdownClipboard }) => makeMarkdownClipboard(src)));
-    for (const type of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(type, () => void load().then((c) => c.prefetch()), { passive: true });
+    // Pointer events cover touch too: a tap fires pointerenter before its click.
+    for (const type of ['pointerenter', 'focus']) button.addEventListener(type, () => void load().then((c) => c.prefetch()));
     button.addEventListener('click', () => {
       status.textContent = '';
       void load().then(async (clipboard) => {
