@@ -196,7 +196,7 @@ export function entryToMarkdownTree(entry: SiteEntry, ctx: MarkdownContext): Roo
     text(`${info.singular} in `),
     link(absolute(withBase('/')), SITE_NAME),
     text(' › '),
-    link(absolute(withBase(`/${entry.collection}/`)), info.label),
+    link(absolute(collectionToUrl(entry.collection)), info.label),
     text('. Web page: '),
     link(absolute(entryToUrl(entry)), absolute(entryToUrl(entry))),
   ];

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { BASE_PORT } from '../../playwright.config.ts';
 import { readContentModel } from '../../src/fs/content-model-fs.ts';
-import { isValidEntry } from '../../src/lib/content-model.ts';
+import { toSiteData } from '../unit/fake-site.ts';
 import { expect, test } from './fixtures.ts';
 import { DIST, getSitemapPaths } from './sitemap.ts';
 
@@ -17,8 +17,8 @@ const ROOT = join(import.meta.dirname, '../..');
 const SITE = 'https://orbital-dossier.example';
 const ENTRY_PAGE = /^\/[a-z0-9-]+\/[a-z0-9-]+\/$/;
 const entryPages = getSitemapPaths().filter((path) => ENTRY_PAGE.test(path) && !path.startsWith('/timeline/'));
-const quotes = [...readContentModel(ROOT, join(ROOT, 'content')).entries.values()].flatMap((entry) =>
-  isValidEntry(entry) && entry.collection === 'views' ? entry.data.quotes.map((q) => ({ page: `/views/${entry.id}/`, text: q.text })) : [],
+const quotes = toSiteData(readContentModel(ROOT, join(ROOT, 'content'))).byCollection.views.flatMap((view) =>
+  view.data.quotes.map((q) => ({ page: `/views/${view.id}/`, text: q.text })),
 );
 
 /** The path on the test server of an absolute link the build wrote for the site. */
