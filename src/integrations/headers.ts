@@ -1,7 +1,9 @@
 /**
  * Writes `_headers` (read by Netlify, Cloudflare Pages and scripts/serve.ts): the security
- * headers for every response, and long immutable caching for content-hashed files. HTML
- * gets no Cache-Control here, so hosts keep their default of revalidating it.
+ * headers for every response, long immutable caching for content-hashed files, and the
+ * charset of the Markdown and llms*.txt files (hosts send `.md` and `.txt` without one, and the
+ * dossier's text is not ASCII). HTML gets no Cache-Control here, so hosts keep their default of
+ * revalidating it.
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
@@ -28,6 +30,10 @@ export function makeHeaders(base: string): string {
     `  Cache-Control: ${immutable}`,
     `${b}pagefind/filter/*`,
     `  Cache-Control: ${immutable}`,
+    `${b}*.md`,
+    '  Content-Type: text/markdown; charset=utf-8',
+    `${b}llms*.txt`,
+    '  Content-Type: text/plain; charset=utf-8',
     '',
   ].join('\n');
 }

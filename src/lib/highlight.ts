@@ -32,5 +32,7 @@ const classesNotStyles: ShikiTransformer = {
 
 /** The code as highlighted HTML: `<pre class="code"><code>…</code></pre>`, with classes and no inline style. */
 export async function highlight(code: string, lang: CodeLanguage): Promise<string> {
-  return codeToHtml(code.replace(/\n$/, ''), { lang, theme, transformers: [classesNotStyles] });
+  // No time limit: Shiki stops tokenizing a line after 500 ms by default, so on a busy machine the same sample came out
+  // plainer, and a warm build differed from a cold one.
+  return codeToHtml(code.replace(/\n$/, ''), { lang, theme, transformers: [classesNotStyles], tokenizeTimeLimit: 0 });
 }

@@ -8,7 +8,7 @@ import type { LinkGraph } from './link-graph.ts';
 
 /** An entry as pages see it; narrowing `collection` narrows `data`. */
 export type SiteEntry<C extends CollectionName = CollectionName> = {
-  [K in C]: { collection: K; id: string; data: EntryData<K>; body?: string | undefined };
+  [K in C]: { collection: K; id: string; data: EntryData<K>; body?: string | undefined; filePath?: string | undefined };
 }[C];
 
 export interface SiteData {

@@ -147,3 +147,11 @@ export function checkSiteUrl(value: string | undefined, fallback = ''): ConfigCh
   if (url.hash || trimmed.includes('#')) return refuse('it has a fragment');
   return { ok: true, site: url.origin };
 }
+
+/**
+ * The Markdown version of an entry page, `<base><collection>/<id>.md`: beside the page's folder rather than inside it,
+ * so its address is the page's with `.md` for the trailing slash, and the file name says what it is wherever it is saved.
+ */
+export function entryToMarkdownUrl(entry: EntryKey, base: string = getBase()): string {
+  return withBase(`/${entry.collection}/${entry.id}.md`, base);
+}

@@ -76,6 +76,10 @@ describe('a rebuild after editing one entry', () => {
     const alpha = page(warm.outDir, 'ilrs/alpha');
     assert.match(alpha, /<a [^>]*href="\/ilrs\/beta\/" class="cross-link">Beta outpost<\/a>/, 'the unlabelled cross-link in the unchanged MDX page');
     assert.doesNotMatch(alpha, /Beta station/);
+    const markdown = readFileSync(join(warm.outDir, 'ilrs/alpha.md'), 'utf8');
+    assert.match(markdown, /\[Beta outpost\]\(https:\/\/[^)]+\/ilrs\/beta\/\)/, 'the cross-link in the Markdown of the unchanged page');
+    assert.doesNotMatch(markdown, /Beta station/);
+    assert.match(readFileSync(join(warm.outDir, 'llms.txt'), 'utf8'), /\[Beta outpost\]\([^)]+\/ilrs\/beta\.md\)/);
   });
 
   test('relabels the links of a Markdown page to an MDX entry whose title changed', () => {

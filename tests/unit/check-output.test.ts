@@ -64,4 +64,32 @@ describe('the output link check', () => {
     assert.equal(checkOutput(dir, '/kb/').length, 1);
     assert.deepEqual(checkOutput(dir, '/'), []);
   });
+
+  test('checks the links of the Markdown files and llms.txt: absolute links to the site as internal ones', () => {
+    const files = {
+      'index.html': html(''),
+      'ilrs/overview/index.html': html('<h2 id="phases">P</h2>'),
+      'ilrs/overview.md':
+        '# ILRS\n\nSee [the phases](https://od.example/kb/ilrs/overview/#phases), [home](https://od.example/kb/) and [a source](https://example.org/a).\n',
+      'llms.txt': '# OD\n\n- [ILRS](https://od.example/kb/ilrs/overview.md): the station.\n',
+    };
+    assert.deepEqual(checkOutput(site(files), '/kb/', 'https://od.example'), []);
+    const broken = site({
+      ...files,
+      'ilrs/overview.md':
+        '[gone](https://od.example/kb/ilrs/gone/), [anchor](https://od.example/kb/ilrs/overview/#nope), [no base](https://od.example/ilrs/overview/), [ref][r]\n\n[r]: http://example.org/\n',
+      'llms-full.txt': '[missing](https://od.example/kb/ilrs/missing.md)\n',
+      'notes.txt': '[not Markdown, not read](https://od.example/kb/nowhere/)\n',
+    });
+    assert.deepEqual(
+      checkOutput(broken, '/kb/', 'https://od.example').map((p) => `${p.file}: ${p.message}`),
+      [
+        'ilrs/overview.md: Broken internal link in Markdown "https://od.example/kb/ilrs/gone/": no file serves /kb/ilrs/gone/.',
+        'ilrs/overview.md: Broken anchor in Markdown "https://od.example/kb/ilrs/overview/#nope": ilrs/overview/index.html has no id "nope".',
+        'ilrs/overview.md: Broken internal link in Markdown "https://od.example/ilrs/overview/": no file serves /ilrs/overview/.',
+        'ilrs/overview.md: Insecure external link in Markdown "http://example.org/": plain http.',
+        'llms-full.txt: Broken internal link in Markdown "https://od.example/kb/ilrs/missing.md": no file serves /kb/ilrs/missing.md.',
+      ],
+    );
+  });
 });

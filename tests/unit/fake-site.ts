@@ -8,7 +8,7 @@ import { entryToKey } from '../../src/lib/urls.ts';
 /** The site data pages would read, made from a content model as src/site/entries.ts makes it from Astro's store. */
 export function toSiteData(model: ContentModel): SiteData {
   assert.deepEqual(model.problems, [], 'the inline content is valid');
-  const entries = [...model.entries.values()].map((e) => ({ collection: e.collection, id: e.id, data: e.data, body: e.body }) as SiteEntry);
+  const entries = [...model.entries.values()].map((e) => ({ collection: e.collection, id: e.id, data: e.data, body: e.body, filePath: e.file }) as SiteEntry);
   const byCollection = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, sortEntries(entries.filter((e) => e.collection === c))])) as SiteData['byCollection'];
   const digests = new Map([...model.entries.values()].map((e) => [entryToKey(e), e.digest]));
   return { byCollection, byKey: new Map(entries.map((e) => [entryToKey(e), e])), graph: model.graph, digests };

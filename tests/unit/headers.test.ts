@@ -19,13 +19,24 @@ test('_headers sends a strict CSP everywhere and caches hashed assets for a year
   assert.ok(asset.some(([n, v]) => n === 'Cache-Control' && v.includes('immutable')));
   const page = rules.filter((r) => r.pattern.test('/kb/ilrs/overview/')).flatMap((r) => r.headers);
   assert.ok(!page.some(([n]) => n === 'Cache-Control'), 'HTML keeps the host’s revalidation default');
+  assert.ok(!page.some(([n]) => n === 'Content-Type'), 'HTML keeps the host’s type');
+});
+
+test('_headers gives the Markdown and llms*.txt their type with a charset, under the base only', () => {
+  const rules = parseHeaders(makeHeaders('/kb/'));
+  const type = (path: string) => Object.fromEntries(headersFor(rules, path).headers)['Content-Type'];
+  assert.equal(type('/kb/ilrs/members.md'), 'text/markdown; charset=utf-8');
+  assert.equal(type('/kb/llms.txt'), 'text/plain; charset=utf-8');
+  assert.equal(type('/kb/llms-full.txt'), 'text/plain; charset=utf-8');
+  assert.equal(type('/kb/robots.txt'), undefined);
+  assert.equal(type('/ilrs/members.md'), undefined);
 });
 
 test('_headers as written by makeHeaders is read whole, with no line ignored', () => {
   for (const base of ['/', '/kb/']) {
     const { rules, invalid } = parseHeadersFile(makeHeaders(base));
     assert.deepEqual(invalid, [], base);
-    assert.equal(rules.length, 5, base);
+    assert.equal(rules.length, 7, base);
   }
 });
 

@@ -24,6 +24,8 @@ const SITE: Record<string, string> = {
   '404.html': page('Not found'),
   '_astro/x.css': '.site-header{background:#123;color:#fff}\n'.repeat(60),
   'tiny.txt': 'small\n',
+  'sub.md': `# Sub\n\n${'Baikonur, the cosmodrome leased from [Kazakhstan](https://example.org/countries/kazakhstan/).\n\n'.repeat(30)}`,
+  'llms.txt': '# Orbital Dossier\n\n> The dossier’s entries, as Markdown.\n',
   '.secret': 'a dotfile\n',
 };
 const SECRET = 'outside the site, never to be served';
@@ -224,9 +226,9 @@ describe('serve.ts at the root', () => {
       ['br;q=0.5, gzip', 'gzip'],
       ['*', 'br'],
     ] as const) {
-      for (const path of ['/', '/_astro/x.css']) {
+      for (const path of ['/', '/_astro/x.css', '/sub.md']) {
         const res = await site.fetch(path, { 'Accept-Encoding': accept });
-        const file = SITE[path === '/' ? 'index.html' : '_astro/x.css']!;
+        const file = SITE[path === '/' ? 'index.html' : path.slice(1)]!;
         assert.equal(res.headers['content-encoding'], coding, `${accept} ${path}`);
         assert.equal(res.headers.vary, 'Accept-Encoding');
         assert.equal(Number(res.headers['content-length']), res.body.length);
@@ -240,6 +242,16 @@ describe('serve.ts at the root', () => {
     const missing = await site.fetch('/nowhere', { 'Accept-Encoding': 'gzip' });
     assert.equal(missing.status, 404);
     assert.equal(gunzipSync(missing.body).toString(), SITE['404.html']);
+  });
+
+  test('Markdown is served as text/markdown and llms.txt as text/plain, both in UTF-8', async () => {
+    const markdown = await site.fetch('/sub.md');
+    assert.equal(markdown.status, 200);
+    assert.equal(markdown.headers['content-type'], 'text/markdown; charset=utf-8');
+    assert.equal(markdown.body.toString(), SITE['sub.md']);
+    const llms = await site.fetch('/llms.txt');
+    assert.equal(llms.headers['content-type'], 'text/plain; charset=utf-8');
+    assert.equal(llms.body.toString(), SITE['llms.txt']);
   });
 
   test('malformed percent-encoding is a 400', async () => {
@@ -306,6 +318,9 @@ describe('serve.ts under --base /kb/', () => {
     assert.equal((await site.fetch('/kb/_astro/x.css')).status, 200);
     assert.equal((await site.fetch('/kb/_astro/x.css')).headers['cache-control'], 'public, max-age=31536000, immutable');
     assert.equal((await site.fetch('/kb/')).headers['cache-control'], 'public, max-age=0, must-revalidate');
+    // The Markdown's type comes from `_headers` too, whose rules carry the base.
+    assert.equal((await site.fetch('/kb/sub.md')).headers['content-type'], 'text/markdown; charset=utf-8');
+    assert.equal((await site.fetch('/kb/llms.txt')).headers['content-type'], 'text/plain; charset=utf-8');
   });
 
   test('redirects under the base keep it and stay on the origin', async () => {

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkBasePath, checkSiteUrl, collectionToUrl, entryToUrl, normalizeBase, urlToEntry, withBase, withoutBase } from '../../src/lib/urls.ts';
+import {
+  checkBasePath,
+  checkSiteUrl,
+  collectionToUrl,
+  entryToMarkdownUrl,
+  entryToUrl,
+  normalizeBase,
+  urlToEntry,
+  withBase,
+  withoutBase,
+} from '../../src/lib/urls.ts';
 
 describe('normalizeBase', () => {
   for (const [input, expected] of [
@@ -37,6 +47,12 @@ describe('entry URLs', () => {
     assert.equal(entryToUrl({ collection: 'ilrs', id: 'overview' }, '/kb/'), '/kb/ilrs/overview/');
     assert.equal(entryToUrl({ collection: 'ilrs', id: 'members' }, '/kb/', 'table'), '/kb/ilrs/members/#table');
     assert.equal(collectionToUrl('views', '/kb/'), '/kb/views/');
+  });
+
+  test('its Markdown lives beside the page, at /collection/id.md under the base, never read back as an entry page', () => {
+    assert.equal(entryToMarkdownUrl({ collection: 'ilrs', id: 'overview' }, '/'), '/ilrs/overview.md');
+    assert.equal(entryToMarkdownUrl({ collection: 'ilrs', id: 'overview' }, '/kb/'), '/kb/ilrs/overview.md');
+    assert.equal(urlToEntry('/kb/ilrs/overview.md', '/kb/'), undefined);
   });
 
   for (const [pathname, base, expected] of [
