@@ -5,8 +5,11 @@
  * links of the Markdown files (`.md`, `llms*.txt`, parsed by remark), whose links to the
  * site itself are absolute; knows nothing of the content.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { Parser } from 'htmlparser2';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -32,7 +35,7 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
   blockquote: ['cite'],
 };
 
-function readPage(file: string): PageLinks {
+function readPage(text: string): PageLinks {
   const page: PageLinks = { ids: new Set(), links: [] };
   const parser = new Parser({
     onopentag(name, attributes) {
@@ -44,7 +47,7 @@ function readPage(file: string): PageLinks {
       }
     },
   });
-  parser.write(readFileSync(file, 'utf8'));
+  parser.write(text);
   parser.end();
   return page;
 }
@@ -52,29 +55,24 @@ function readPage(file: string): PageLinks {
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 
 /** The URLs of a Markdown file's links, images and link definitions. */
-function readMarkdownLinks(file: string): string[] {
+function readMarkdownLinks(text: string): string[] {
   const urls: string[] = [];
-  visit(markdownParser.parse(readFileSync(file, 'utf8')), (node) => {
+  visit(markdownParser.parse(text), (node) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.push(node.url);
   });
   return urls;
 }
 
-/** The Markdown files of the output: every `.md`, and `llms.txt` and the like at the top. */
-export function listMarkdown(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const top = entry.parentPath === dir || entry.parentPath === `${dir}${sep}`;
-    if (entry.isFile() && (entry.name.endsWith('.md') || (top && /^llms(-[a-z]+)?\.txt$/.test(entry.name)))) files.push(join(entry.parentPath, entry.name));
-  }
-  return files.sort();
+/** Whether a file of the output is Markdown: every `.md`, and `llms.txt` and the like at the top. */
+function isMarkdownFile(dir: string, file: string): boolean {
+  const name = basename(file);
+  return name.endsWith('.md') || (dirname(file) === dir.replace(/[\\/]$/, '') && /^llms(-[a-z]+)?\.txt$/.test(name));
 }
 
-export function listHtml(dir: string): string[] {
+/** Every file of the output, sorted. */
+function listFiles(dir: string): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) files.push(join(entry.parentPath, entry.name));
-  }
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
   return files.sort();
 }
 
@@ -84,27 +82,72 @@ export function fileToUrlPath(dir: string, file: string, base: string): string {
   return normalizeBase(base) + path.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** The file a URL path names, or undefined when there is none. */
-export function urlPathToFile(dir: string, pathname: string, base: string): string | undefined {
+/** The file a URL path names, or undefined when there is none; `isFile` says whether a path is a file of the output. */
+export function urlPathToFile(dir: string, pathname: string, base: string, isFile = isFileOnDisk): string | undefined {
   const b = normalizeBase(base);
   if (!pathname.startsWith(b)) return undefined;
   const rest = decodeURIComponent(pathname.slice(b.length));
   const candidate = join(dir, rest);
-  if (rest === '' || rest.endsWith('/')) return existsSync(join(candidate, 'index.html')) ? join(candidate, 'index.html') : undefined;
-  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  return undefined;
+  if (rest === '' || rest.endsWith('/')) return isFile(join(candidate, 'index.html')) ? join(candidate, 'index.html') : undefined;
+  return isFile(candidate) ? candidate : undefined;
+}
+
+function isFileOnDisk(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/**
+ * What the check read from each file, by a digest of the file's bytes: a rebuild reads every file again
+ * but parses only those that changed (most pages of an incremental build are restored byte for byte).
+ */
+export type OutputCache = Map<string, PageLinks | string[]>;
+
+/** Where the cache of `checkOutput` is kept between builds, named by a digest of this file's code. */
+export function openOutputCache(cacheDir: string): { cache: OutputCache; save: () => void } {
+  const version = createHash('sha256')
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(process.version)
+    .digest('hex')
+    .slice(0, 12);
+  const file = join(cacheDir, `output-links-${version}.v8`);
+  let cache: OutputCache = new Map();
+  try {
+    cache = deserialize(readFileSync(file)) as OutputCache;
+  } catch {
+    // No cache yet, or an unreadable one: every file is parsed.
+  }
+  return {
+    cache,
+    save: () => {
+      mkdirSync(cacheDir, { recursive: true });
+      for (const old of readdirSync(cacheDir)) if (old.startsWith('output-links-') && old !== basename(file)) rmSync(join(cacheDir, old), { force: true });
+      writeFileSync(file, serialize(cache));
+    },
+  };
 }
 
 /**
  * Every problem of the output's links. `origin` is the site's address (Astro's `site`): a Markdown link to it is
  * checked as an internal link, since Markdown links to the site are absolute.
  */
-export function checkOutput(dir: string, base: string, origin?: string): Problem[] {
+export function checkOutput(dir: string, base: string, origin?: string, cache?: OutputCache): Problem[] {
   const problems: Problem[] = [];
+  const files = new Set(listFiles(dir));
+  const isFile = (path: string) => files.has(path);
+  const used: OutputCache = new Map();
+  /** What a file holds, from the cache when its bytes are unchanged. */
+  const read = <T extends PageLinks | string[]>(file: string, kind: 'html' | 'md', parse: (text: string) => T): T => {
+    const bytes = readFileSync(file);
+    const key = `${kind}:${createHash('sha256').update(bytes).digest('hex')}`;
+    let found = (used.get(key) ?? cache?.get(key)) as T | undefined;
+    if (!found) found = parse(bytes.toString('utf8'));
+    used.set(key, found);
+    return found;
+  };
   const pages = new Map<string, PageLinks>();
   const pageOf = (file: string) => {
     let page = pages.get(file);
-    if (!page) pages.set(file, (page = readPage(file)));
+    if (!page) pages.set(file, (page = read(file, 'html', readPage)));
     return page;
   };
   const own = origin ? new URL(origin).origin : undefined;
@@ -120,7 +163,7 @@ export function checkOutput(dir: string, base: string, origin?: string): Problem
       return;
     }
     const target = new URL(url, pageUrl);
-    const targetFile = urlPathToFile(dir, target.pathname, base);
+    const targetFile = urlPathToFile(dir, target.pathname, base, isFile);
     if (!targetFile) {
       problems.push({ file: at, ...ContentErrors.brokenOutputLink(attribute, url, target.pathname) });
       return;
@@ -130,13 +173,18 @@ export function checkOutput(dir: string, base: string, origin?: string): Problem
       problems.push({ file: at, ...ContentErrors.brokenOutputAnchor(attribute, url, relative(dir, targetFile), fragment) });
     }
   };
-  for (const file of listHtml(dir)) {
+  for (const file of [...files].filter((f) => f.endsWith('.html'))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');
     for (const { attribute, url } of pageOf(file).links) check(relative(dir, file), attribute, url, pageUrl, false);
   }
-  for (const file of listMarkdown(dir)) {
+  for (const file of [...files].filter((f) => isMarkdownFile(dir, f))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
-    for (const url of readMarkdownLinks(file)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
+    for (const url of read(file, 'md', readMarkdownLinks)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
+  }
+  if (cache) {
+    // Only what this output holds is kept: the cache does not grow with every edit.
+    cache.clear();
+    for (const [key, value] of used) cache.set(key, value);
   }
   return problems;
 }

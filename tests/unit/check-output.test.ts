@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkOutput, fileToUrlPath, urlPathToFile } from '../../src/fs/check-output-fs.ts';
+import { checkOutput, fileToUrlPath, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'od-out-'));
@@ -57,6 +57,27 @@ describe('the output link check', () => {
         'Malformed external link <img src> "https://localhost/a.png".',
       ],
     );
+  });
+
+  test('a rebuild reads again only the files whose bytes changed, and finds what an edit broke', () => {
+    const dir = site({ 'index.html': html('<a href="/a/">a</a>'), 'a/index.html': html('<p>A</p>') });
+    const cache: OutputCache = new Map();
+    assert.deepEqual(checkOutput(dir, '/', undefined, cache), []);
+    assert.equal(cache.size, 2, 'one entry per file read');
+    // What the cache says stands for a file with the same bytes: a planted entry shows it is not parsed again.
+    const [homeKey] = [...cache.keys()].filter((k) => (cache.get(k) as { links: unknown[] }).links.length === 1);
+    cache.set(homeKey!, { ids: new Set(), links: [{ attribute: '<a href>', url: '/planted/' }] });
+    assert.deepEqual(
+      checkOutput(dir, '/', undefined, cache).map((p) => p.message),
+      ['Broken internal link <a href> "/planted/": no file serves /planted/.'],
+    );
+    // An edited file has other bytes: read again.
+    writeFileSync(join(dir, 'index.html'), html('<a href="/b/">b</a>'));
+    assert.deepEqual(
+      checkOutput(dir, '/', undefined, cache).map((p) => p.message),
+      ['Broken internal link <a href> "/b/": no file serves /b/.'],
+    );
+    assert.equal(cache.size, 2, 'entries of files no longer in the output are dropped');
   });
 
   test('under a base path, a link that forgets the base is broken', () => {
