@@ -9,7 +9,7 @@ import { headersFile } from './src/integrations/headers.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { getContentDir } from './src/lib/project.ts';
+import { getCacheDir, getContentDir } from './src/lib/project.ts';
 import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
 import { CSP_DIRECTIVES } from './src/lib/security.ts';
 import { getMarkdownPipeline } from './src/markdown/pipeline.ts';
@@ -24,7 +24,7 @@ const contentDir = getContentDir();
 
 export default defineConfig({
   // ASTRO_CACHE_DIR gives a build caches of its own (the incremental-build tests compare warm and cold builds).
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  cacheDir: getCacheDir(),
   site: siteCheck.site,
   base,
   trailingSlash: 'always',

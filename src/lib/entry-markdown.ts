@@ -273,22 +273,27 @@ export function makeLlmsTxt(ctx: MarkdownContext): string {
  * level down under the site's title, and its footnotes are renamed `<collection>-<id>-<label>` so that the many `[^1]`
  * of the dossier stay apart in one file.
  */
-export function makeLlmsFullTxt(ctx: MarkdownContext, treeOf: (entry: SiteEntry, ctx: MarkdownContext) => Root = entryToMarkdownTree): string {
+export function makeLlmsFullTxt(ctx: MarkdownContext, sectionOf: (entry: SiteEntry) => string = (e) => entryToLlmsSection(e, ctx)): string {
   const parts = [treeToMarkdown({ type: 'root', children: [heading(1, SITE_NAME), { type: 'blockquote', children: [paragraph(text(SITE_SUMMARY))] }] })];
-  for (const name of COLLECTION_NAMES) {
-    for (const entry of ctx.site.byCollection[name] as SiteEntry[]) {
-      // A copy: the tree may be a memoised one that `/<collection>/<id>.md` serves as it is.
-      const tree = structuredClone(treeOf(entry, ctx));
-      const prefix = `${entryToKey(entry).replace('/', '-')}-`;
-      visit(tree, (node) => {
-        if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as Heading['depth'];
-        if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
-          node.label = prefix + (node.label ?? node.identifier);
-          node.identifier = prefix + node.identifier;
-        }
-      });
-      parts.push(treeToMarkdown(tree));
-    }
-  }
+  for (const name of COLLECTION_NAMES) for (const entry of ctx.site.byCollection[name] as SiteEntry[]) parts.push(sectionOf(entry));
   return parts.join('\n');
+}
+
+/** One entry's part of `/llms-full.txt`: its Markdown, headings one level down, footnotes renamed after the entry. */
+export function entryToLlmsSection(
+  entry: SiteEntry,
+  ctx: MarkdownContext,
+  treeOf: (entry: SiteEntry, ctx: MarkdownContext) => Root = entryToMarkdownTree,
+): string {
+  // A copy: the tree may be a memoised one that `/<collection>/<id>.md` serves as it is.
+  const tree = structuredClone(treeOf(entry, ctx));
+  const prefix = `${entryToKey(entry).replace('/', '-')}-`;
+  visit(tree, (node) => {
+    if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as Heading['depth'];
+    if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
+      node.label = prefix + (node.label ?? node.identifier);
+      node.identifier = prefix + node.identifier;
+    }
+  });
+  return treeToMarkdown(tree);
 }

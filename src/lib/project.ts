@@ -11,3 +11,8 @@ export function getProjectRoot(): string {
 export function getContentDir(): string {
   return resolve(getProjectRoot(), process.env.CONTENT_DIR ?? 'content');
 }
+
+/** Astro's cache dir (its default, or ASTRO_CACHE_DIR: the incremental-build tests give each build its own). */
+export function getCacheDir(): string {
+  return resolve(getProjectRoot(), process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
+}
