@@ -47,9 +47,9 @@ export function loadPagefind(bundle: string, base: string): Promise<PagefindApi>
     // On the main thread: the index is small, and starting a worker costs more than it saves.
     await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, noWorker: true });
     await api.init();
-    // Warm what every ranked query needs (the tiers, and with them the filter chunks), so the first one waits only for its own words.
+    // Warm what every ranked query needs (the tiers, and the name filter's chunk), so the first one waits only for its own words.
     tiers ??= loadTiers(api);
-    await tiers;
+    await Promise.all([tiers, api.search(null, { filters: { name: '' } })]);
     return api;
   })();
   return loading;
