@@ -3,7 +3,8 @@
  * a query is ever parsed as HTML: excerpts are split on Pagefind's <mark> tags, and the
  * rest is inserted as text.
  */
-import { toSearchName } from '../lib/search-name.ts';
+import { getQueryNameKeys, getSpellingMatches } from '../lib/search-name.ts';
+import { rankResults, RANK_FILTER, type SearchTier } from '../lib/search-rank.ts';
 import { capTerms, HIGHLIGHT_PARAM } from './highlight-param.ts';
 
 export interface PagefindSubResult {
@@ -46,9 +47,9 @@ export function loadPagefind(bundle: string, base: string): Promise<PagefindApi>
     // On the main thread: the index is small, and starting a worker costs more than it saves.
     await api.options({ baseUrl: base, excerptLength: 24, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, noWorker: true });
     await api.init();
-    // Warm what every ranked query needs, so the first one waits only for its own words.
-    sourceIds ??= loadSourceIds(api);
-    void api.search(null, { filters: { name: '' } });
+    // Warm what every ranked query needs (the tiers, and the name filter's chunk), so the first one waits only for its own words.
+    tiers ??= loadTiers(api);
+    await Promise.all([tiers, api.search(null, { filters: { name: '' } })]);
     return api;
   })();
   return loading;
@@ -57,36 +58,47 @@ export function loadPagefind(bundle: string, base: string): Promise<PagefindApi>
 /** Ranking: matches in short pages count only a little more than in long ones. */
 const RANKING = { pageLength: 0.1, termSaturation: 1.0 };
 
-/** Source entries are short, so BM25 favours them; at equal relevance the dossier's own pages come first. */
-const SOURCE_FACTOR = 0.4;
+/** A query that finds fewer results than this, and names nothing, is tried as a misspelt name. */
+const SPELLING_FALLBACK_BELOW = 3;
 
-let sourceIds: Promise<Set<string>> | undefined;
+/** Every name key of the site (the values of the `name` filter), read once when first needed. */
+let names: Promise<string[]> | undefined;
 
-/** Which pages are sources does not depend on the query: asked once, as Pagefind loads, then remembered. */
-function loadSourceIds(pagefind: PagefindApi): Promise<Set<string>> {
-  return pagefind.search(null, { filters: { collection: 'Sources' } }).then((r) => new Set(r.results.map((x) => x.id)));
+let tiers: Promise<(id: string) => SearchTier> | undefined;
+
+/** Which pages are events and sources does not depend on the query: asked once, as Pagefind loads, then remembered. */
+async function loadTiers(pagefind: PagefindApi): Promise<(id: string) => SearchTier> {
+  const [events, sources] = await Promise.all(
+    [RANK_FILTER.event, RANK_FILTER.source].map((value) =>
+      pagefind.search(null, { filters: { rank: value } }).then((r) => new Set(r.results.map((x) => x.id))),
+    ),
+  );
+  return (id) => (sources!.has(id) ? 'source' : events!.has(id) ? 'event' : 'page');
 }
 
 /**
- * A Pagefind search ranked for this site: an entry whose title or alias is exactly the
- * query comes first (looked up in the `name` filter), then the others by relevance, with
- * source entries weighed down. A date sort is left as Pagefind returns it.
+ * A Pagefind search ranked for this site (src/lib/search-rank.ts): entries named by the
+ * whole query first, then the others by relevance, lifted when their name stands in the
+ * query, events and sources weighed down. The names are looked up as name keys in the
+ * `name` filter, so other spellings that fold alike match. A date sort is left as
+ * Pagefind returns it.
  */
 export async function searchSite(pagefind: PagefindApi, query: string | null, options: Record<string, unknown> = {}): Promise<PagefindSearch> {
-  const name = query ? toSearchName(query) : '';
   const filters = (options.filters as Record<string, unknown> | undefined) ?? {};
   const ranked = Boolean(query) && !options.sort;
-  sourceIds ??= loadSourceIds(pagefind);
-  const [main, exact, isSource] = await Promise.all([
-    pagefind.search(query, options),
-    ranked && name ? pagefind.search(null, { ...options, filters: { ...filters, name } }) : undefined,
-    sourceIds,
-  ]);
-  if (!ranked) return main;
-  const first = new Set(exact?.results.map((r) => r.id));
-  const score = (r: { id: string; score: number }) => r.score * (isSource.has(r.id) ? SOURCE_FACTOR : 1);
-  const rest = main.results.filter((r) => !first.has(r.id)).sort((a, b) => score(b) - score(a));
-  return { ...main, results: [...(exact?.results ?? []), ...rest] };
+  if (!query || !ranked) return pagefind.search(query, options);
+  const [whole, ...parts] = getQueryNameKeys(query);
+  tiers ??= loadTiers(pagefind);
+  const byName = (keys: string[]) => (keys.length ? pagefind.search(null, { ...options, filters: { ...filters, name: { any: keys } } }) : undefined);
+  const [main, exact, found, tierOf] = await Promise.all([pagefind.search(query, options), byName(whole ? [whole] : []), byName(parts), tiers]);
+  let named = found?.results ?? [];
+  // Nothing named and next to nothing found: perhaps a name with a letter dropped, doubled or mistyped.
+  if (!exact?.results.length && !named.length && main.results.length < SPELLING_FALLBACK_BELOW) {
+    names ??= pagefind.filters().then((all) => Object.keys(all.name ?? {}));
+    const near = getSpellingMatches(query, await names);
+    named = (await byName(near))?.results ?? [];
+  }
+  return { ...main, results: rankResults({ matches: main.results, exact: exact?.results ?? [], named, tierOf }) };
 }
 
 /**

@@ -59,13 +59,14 @@ export class SearchDialog {
     if (run !== this.#run) return; // a newer search has started
     const search = await searchSite(pagefind, query);
     if (run !== this.#run) return;
-    // The first few show as soon as their data is in; the rest follow below them.
-    const pending = search.results.slice(0, MAX_RESULTS).map((r) => r.data());
-    const first = await Promise.all(pending.slice(0, FIRST_RESULTS));
+    // The first few show as soon as their data is in; the rest are asked for only then, so
+    // their fragments do not compete with the first ones for the network and the main thread.
+    const shown = Math.min(MAX_RESULTS, search.results.length);
+    const first = await Promise.all(search.results.slice(0, FIRST_RESULTS).map((r) => r.data()));
     if (run !== this.#run) return;
-    this.#render(first, search.results.length, pending.length);
-    if (pending.length <= first.length) return;
-    const rest = await Promise.all(pending.slice(FIRST_RESULTS));
+    this.#render(first, search.results.length, shown);
+    if (shown <= first.length) return;
+    const rest = await Promise.all(search.results.slice(FIRST_RESULTS, shown).map((r) => r.data()));
     if (run !== this.#run) return;
     this.#list.append(...rest.map((result, i) => this.#option(result, FIRST_RESULTS + i)));
   }

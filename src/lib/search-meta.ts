@@ -2,15 +2,16 @@
  * What Pagefind records for each entry page, derived from the schema fields and the link
  * graph: filters (collection, type, countries, people, year), metadata and a sort key.
  */
-import { getCollectionInfo } from './collections.ts';
+import { getCollectionInfo, type CollectionName } from './collections.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { formatDate, toIsoDate } from './format.ts';
-import { toSearchName } from './search-name.ts';
+import { toNameKey } from './search-name.ts';
+import { RANK_FILTER, type SearchTier } from './search-rank.ts';
 import { entryToKey } from './urls.ts';
 
 export interface SearchMeta {
   filters: { name: string; value: string }[];
-  /** Title and aliases in search-name form, for the exact-name lookup (the `name` filter). */
+  /** Title and aliases as name keys (`toNameKey`), for the name lookups (the `name` filter). */
   names: string[];
   meta: { name: string; value: string }[];
   /** ISO date used to sort results by date: the entry's own date, else its `updated` date. */
@@ -46,6 +47,11 @@ export function getEntryType(entry: SiteEntry): string {
   return 'kind' in entry.data ? humanize(entry.data.kind) : getCollectionInfo(entry.collection).singular;
 }
 
+/** Events and sources give way to topic and entity pages that match as well (see src/lib/search-rank.ts). */
+export function getSearchTier(collection: CollectionName): SearchTier {
+  return collection === 'sources' ? 'source' : collection === 'events' ? 'event' : 'page';
+}
+
 export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
   const key = entryToKey(entry);
   const linked = [key, ...(site.graph.outgoing.get(key) ?? [])];
@@ -66,10 +72,12 @@ export function getSearchMeta(entry: SiteEntry, site: SiteData): SearchMeta {
     ...titlesIn('people').map((value) => ({ name: 'person', value })),
     ...(date ? [{ name: 'year', value: String(date.getUTCFullYear()) }] : []),
   ];
+  const tier = getSearchTier(entry.collection);
+  if (tier !== 'page') filters.push({ name: 'rank', value: RANK_FILTER[tier] });
   const meta = [{ name: 'collection', value: getCollectionInfo(entry.collection).label }, ...(date ? [{ name: 'date', value: formatDate(date) }] : [])];
   // Pages without a date of their own sort by when they were last checked, so no page drops out of a sorted search.
   const updated = 'updated' in entry.data ? entry.data.updated : undefined;
   const sortDate = date ?? updated;
-  const names = [...new Set([entry.data.title, ...entry.data.aliases].map(toSearchName))];
+  const names = [...new Set([entry.data.title, ...entry.data.aliases].map(toNameKey))].filter(Boolean);
   return { filters, names, meta, date: sortDate && toIsoDate(sortDate) };
 }

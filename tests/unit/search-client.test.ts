@@ -3,7 +3,6 @@ import { describe, test } from 'node:test';
 import { capQuery, getHighlightTerms, MAX_HIGHLIGHT_TERMS, MAX_QUERY_LENGTH, MAX_TERM_LENGTH } from '../../src/client/highlight-param.ts';
 import { withHighlight } from '../../src/client/pagefind.ts';
 import { keepKnownValues, stateFromUrl, stateToQuery } from '../../src/client/search-app.ts';
-import { toSearchName } from '../../src/lib/search-name.ts';
 
 describe('the search page address', () => {
   test('holds query, facets and sort, and reads back the same', () => {
@@ -78,17 +77,4 @@ describe('withHighlight', () => {
     assert.equal(withHighlight('/beidou/overview/?highlight=', 'BeiDou'), '/beidou/overview/?highlight=BeiDou');
     assert.equal(withHighlight('/a/b/?highlight=x', 'y'), '/a/b/?highlight=x');
   });
-});
-
-describe('toSearchName', () => {
-  for (const [input, expected] of [
-    ['BDS', 'bds'],
-    ['  Baikonur   Cosmodrome ', 'baikonur cosmodrome'],
-    ['Chang’e-6', 'change-6'],
-    ["Chang'e-6", 'change-6'],
-    ['Байконур', 'байконур'],
-    ['Госкорпорация «Роскосмос»', 'госкорпорация роскосмос'],
-  ] as const) {
-    test(`${input} → ${expected}`, () => assert.equal(toSearchName(input), expected));
-  }
 });
