@@ -6,7 +6,12 @@
  * the page's code is tracked by Astro itself. A body that imports a component (the figures
  * that gather many entries, such as the ILRS members map) may show any entry, so such a page
  * depends on every entry.
+ *
+ * The sidebar shows titles of entries further away (its collection, or a window of it), so the
+ * key also holds exactly the sidebar's data: a retitled, added or regrouped entry re-renders
+ * the pages whose sidebar lists it, and a body edit re-renders none of them.
  */
+import { getSidebar } from './sidebar.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { entryToKey } from './urls.ts';
 
@@ -21,7 +26,13 @@ export function getPageInputs(entry: SiteEntry, site: SiteData): string[] {
   const neighbours = [siblings[position - 1], siblings[position + 1]].map((e) => (e ? entryToKey(e) : '-'));
   const linked = [...new Set([...(site.graph.outgoing.get(key) ?? []), ...(site.graph.incoming.get(key) ?? [])])].sort();
   const digest = (k: string) => `${k}@${site.digests.get(k) ?? 'missing'}`;
-  const inputs = [digest(key), `neighbours:${neighbours.join(',')}`, ...neighbours.filter((k) => k !== '-').map(digest), ...linked.map(digest)];
+  const inputs = [
+    digest(key),
+    `neighbours:${neighbours.join(',')}`,
+    ...neighbours.filter((k) => k !== '-').map(digest),
+    ...linked.map(digest),
+    `sidebar:${JSON.stringify(getSidebar(entry.collection, entry.id, site))}`,
+  ];
   if (entry.body !== undefined && IMPORTS_COMPONENT.test(entry.body)) inputs.push(...[...site.digests.keys()].sort().map(digest));
   return inputs;
 }

@@ -40,10 +40,10 @@ function assertSameTree(warm: string, cold: string): void {
 
 const temp = () => mkdtempSync(join(tmpdir(), 'od-incremental-'));
 
-/** Builds the fixture once to fill a cache, applies `edit` to its content, and builds again with the warm cache. */
-function editAndRebuild(edit: (content: string) => void): { content: string; warm: BuildResult } {
+/** Builds the fixture (with `files` added) once to fill a cache, applies `edit` to its content, and builds again with the warm cache. */
+function editAndRebuild(edit: (content: string) => void, files: Record<string, string> = {}): { content: string; warm: BuildResult } {
   const work = temp();
-  const content = makeFixture({}, work);
+  const content = makeFixture(files, work);
   const cache = join(work, 'cache');
   const first = build(content, join(work, 'first'), cache);
   assert.equal(first.status, 0, first.output);
@@ -89,6 +89,22 @@ describe('a rebuild after editing one entry', () => {
     assertSameTree(warm.outDir, cold.outDir);
     assert.match(page(warm.outDir, 'ilrs/beta'), /class="cross-link">Alpha base<\/a>/);
     assert.match(page(warm.outDir, 'ilrs/beta'), /Alpha base/, 'the backlink list names the new title');
+  });
+
+  test('a retitled entry relabels the sidebar of every page of its collection, even one that does not link to it', () => {
+    const topic = (title: string, order: number) =>
+      `---\ntitle: ${title}\ndescription: A page no other page links to.\nupdated: 2026-11-25\norder: ${order}\nsources: [example-news-2024]\n---\n\nText.\n`;
+    const files = { 'ilrs/gamma.md': topic('Gamma station', 3), 'ilrs/delta.md': topic('Delta station', 4), 'ilrs/epsilon.md': topic('Epsilon station', 5) };
+    const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/epsilon.md'), 'title: Epsilon station', 'title: Epsilon outpost'), files);
+    assert.equal(warm.status, 0, warm.output);
+    assert.doesNotMatch(warm.output, /\/ilrs\/gamma\/index\.html \(restored\)/, 'a page whose sidebar lists the entry is rendered again');
+    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page of another collection is reused');
+    const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
+    assert.equal(cold.status, 0, cold.output);
+    assertSameTree(warm.outDir, cold.outDir);
+    const gamma = page(warm.outDir, 'ilrs/gamma');
+    assert.match(gamma, /<nav id="sidebar"[^]*href="\/ilrs\/epsilon\/"[^>]*>Epsilon outpost<\/a>/);
+    assert.doesNotMatch(gamma, /Epsilon station/);
   });
 
   test('a removed heading fails the pages that link to its anchor', () => {

@@ -24,10 +24,14 @@ describe('what an entry page is made of, for incremental builds', () => {
     for (const key of ['ilrs/a', 'ilrs/b', 'sources/wire']) assert.match(inputs, new RegExp(`${key}@${site.digests.get(key)}`));
     assert.doesNotMatch(inputs, /ilrs\/d@/, 'an entry two steps away is not an input');
   });
-  test('an edit to a linked entry changes the inputs; an edit elsewhere does not', () => {
+  test('an edit to a linked entry changes the inputs; a body edit elsewhere does not', () => {
     const before = inputsOf(content(), 'ilrs/a');
-    assert.notDeepEqual(inputsOf(content({ 'ilrs/b.mdx': page('B renamed', 'Text.', 'order: 2\n') }), 'ilrs/a'), before);
-    assert.deepEqual(inputsOf(content({ 'ilrs/d.mdx': page('D renamed', 'Text.', 'order: 4\n') }), 'ilrs/a'), before);
+    assert.notDeepEqual(inputsOf(content({ 'ilrs/b.mdx': page('B', 'New text.', 'order: 2\n') }), 'ilrs/a'), before);
+    assert.deepEqual(inputsOf(content({ 'ilrs/d.mdx': page('D', 'New text.', 'order: 4\n') }), 'ilrs/a'), before);
+  });
+  test('a retitled entry elsewhere in the collection changes the inputs: the sidebar lists it', () => {
+    const before = inputsOf(content(), 'ilrs/a');
+    assert.notDeepEqual(inputsOf(content({ 'ilrs/d.mdx': page('D renamed', 'Text.', 'order: 4\n') }), 'ilrs/a'), before);
   });
   test('a body that imports a component depends on every entry', () => {
     const figure = "import Chart from '../../src/components/figures/Chart.astro';\n\n<Chart />";
