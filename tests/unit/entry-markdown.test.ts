@@ -107,7 +107,11 @@ describe('an entry as Markdown', () => {
   });
 
   test('lists the facts, the sources as the page does (title, publisher, date, original) and the related entries', () => {
-    assert.match(overview, /## Facts\n\n- \*\*Collection:\*\* ILRS article\n- \*\*Last checked:\*\* 25 November 2026\n/);
+    // The facts of the page's panel: the entries a topic page links to, by kind, then when it was last checked.
+    assert.match(
+      overview,
+      /## Facts\n\n- \*\*Organizations:\*\* \[CNSA\]\(https:\/\/od\.example\/organizations\/cnsa\/\)\n- \*\*Countries:\*\* \[Kazakhstan\]\(https:\/\/od\.example\/countries\/kazakhstan\/\)\n- \*\*Last checked:\*\* 25 November 2026\n/,
+    );
     assert.match(
       overview,
       /## Sources\n\n1\. \[Wire\]\(https:\/\/od\.example\/sources\/wire\/\), Wire, 13 August 2024\. Original: <https:\/\/example\.org\/>\n/,
