@@ -125,6 +125,21 @@ test('the pre-paint script runs under the CSP: its hash is in the header and in 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+test('printed, a page is light whatever the theme chosen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/ilrs/members/');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+  expect(await getTheme(page)).toEqual({ background: 'rgb(255, 255, 255)', color: 'rgb(0, 0, 0)' });
+  // The figures' colours are light-dark() pairs too: printed, the light ones.
+  const land = await page
+    .locator('.fig-land')
+    .first()
+    .evaluate((el) => getComputedStyle(el).fill);
+  expect(land).toBe('rgb(214, 210, 200)');
+});
+
 test('without JavaScript there is no switch, and the system scheme applies', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark', baseURL: baseURL! });
   const page = await context.newPage();
