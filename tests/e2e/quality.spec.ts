@@ -30,6 +30,8 @@ chunk(paths, 10).forEach((group, i) => {
       await page.emulateMedia({ colorScheme: 'light' });
       await page.goto(path);
       for (const v of await findViolations(page)) failures.push(`${path} (light): ${v}`);
+      // The search page fills in its facets and results once Pagefind answers: compare the page it settles as.
+      await page.waitForLoadState('networkidle');
       const light = await getColours(page);
       // Light chosen against a dark system must paint every element as light from the system does.
       await page.emulateMedia({ colorScheme: 'dark' });
