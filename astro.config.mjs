@@ -11,7 +11,7 @@ import { outputCheck } from './src/integrations/output-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { getCacheDir, getContentDir } from './src/lib/project.ts';
 import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
-import { CSP_DIRECTIVES } from './src/lib/security.ts';
+import { CSP_DIRECTIVES, THEME_SCRIPT_HASH } from './src/lib/security.ts';
 import { getMarkdownPipeline } from './src/markdown/pipeline.ts';
 
 // A BASE_PATH or SITE_URL that cannot be the site's path or origin stops here, before anything is built.
@@ -30,10 +30,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline <style>: every page's CSS is one hashed file, so one CSP without 'unsafe-inline' fits all pages.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Page scripts stay files, downloaded once and cached for every page, rather than repeated in each page's HTML.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   security: {
     csp: {
       directives: CSP_DIRECTIVES,
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The theme's pre-paint script is inline (is:inline, which Astro does not hash itself): its hash, computed once.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [THEME_SCRIPT_HASH] },
       styleDirective: { resources: ["'self'"] },
     },
   },

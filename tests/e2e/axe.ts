@@ -36,3 +36,43 @@ export async function findViolations(page: Page, run: { tags?: string[]; rules?:
   );
   return violations;
 }
+
+/** Chooses a theme with the header's switch, as a reader does (the choice is remembered for the next pages). */
+export async function chooseTheme(page: Page, theme: 'auto' | 'light' | 'dark'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+}
+
+/**
+ * Every element's painted colours, one line per element that has any: two states of a page
+ * that give the same lines look the same, so axe's colour rules need to run in only one.
+ */
+export async function getColours(page: Page): Promise<string[]> {
+  // The theme is on <html> before this reads, and nothing transitions; one frame lets the styles settle.
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('*')].map((el, i) => {
+      const s = getComputedStyle(el);
+      const colours = [
+        s.color,
+        s.backgroundColor,
+        s.borderTopColor,
+        s.borderBottomColor,
+        s.borderLeftColor,
+        s.outlineColor,
+        s.textDecorationColor,
+        s.fill,
+        s.stroke,
+      ];
+      return `${i} ${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}: ${colours.join(' ')}`;
+    }),
+  );
+}
+
+/** The lines where two colour snapshots of one page differ (at most five, to keep a failure readable). */
+export function getColourDifferences(expected: string[], actual: string[]): string[] {
+  if (expected.length !== actual.length) return [`${actual.length} elements instead of ${expected.length}`];
+  return actual
+    .map((line, i) => (line === expected[i] ? '' : `${line} instead of ${expected[i]}`))
+    .filter(Boolean)
+    .slice(0, 5);
+}
