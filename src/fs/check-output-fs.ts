@@ -63,6 +63,30 @@ function readMarkdownLinks(text: string): string[] {
   return urls;
 }
 
+/**
+ * A Markdown text cut before each heading that starts a line outside a fenced code block. Every link, image and
+ * definition lies whole inside one section (a heading ends any list, quote or paragraph before it), so the links of
+ * the sections are the links of the text.
+ */
+export function markdownSections(text: string): string[] {
+  const sections: string[] = [];
+  let start = 0;
+  let fence: string | undefined;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker[0]!.repeat(marker.length);
+    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (fence === undefined && at > start && /^#{1,6}(\s|$)/.test(line)) {
+      sections.push(text.slice(start, at));
+      start = at;
+    }
+    at += line.length + 1;
+  }
+  sections.push(text.slice(start));
+  return sections;
+}
+
 /** Whether a file of the output is Markdown: every `.md`, and `llms.txt` and the like at the top. */
 function isMarkdownFile(dir: string, file: string): boolean {
   const name = basename(file);
@@ -136,14 +160,16 @@ export function checkOutput(dir: string, base: string, origin?: string, cache?: 
   const isFile = (path: string) => files.has(path);
   const used: OutputCache = new Map();
   /** What a file holds, from the cache when its bytes are unchanged. */
-  const read = <T extends PageLinks | string[]>(file: string, kind: 'html' | 'md', parse: (text: string) => T): T => {
-    const bytes = readFileSync(file);
-    const key = `${kind}:${createHash('sha256').update(bytes).digest('hex')}`;
+  const cached = <T extends PageLinks | string[]>(kind: 'html' | 'md', content: string | Buffer, parse: (text: string) => T): T => {
+    const key = `${kind}:${createHash('sha256').update(content).digest('hex')}`;
     let found = (used.get(key) ?? cache?.get(key)) as T | undefined;
-    if (!found) found = parse(bytes.toString('utf8'));
+    if (!found) found = parse(content.toString());
     used.set(key, found);
     return found;
   };
+  const read = (file: string, kind: 'html', parse: (text: string) => PageLinks) => cached(kind, readFileSync(file), parse);
+  // Markdown by sections, each cached apart: /llms-full.txt holds every entry and changes with any edit.
+  const readMarkdown = (file: string) => markdownSections(readFileSync(file, 'utf8')).flatMap((section) => cached('md', section, readMarkdownLinks));
   const pages = new Map<string, PageLinks>();
   const pageOf = (file: string) => {
     let page = pages.get(file);
@@ -179,7 +205,7 @@ export function checkOutput(dir: string, base: string, origin?: string, cache?: 
   }
   for (const file of [...files].filter((f) => isMarkdownFile(dir, f))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
-    for (const url of read(file, 'md', readMarkdownLinks)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
+    for (const url of readMarkdown(file)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
   }
   if (cache) {
     // Only what this output holds is kept: the cache does not grow with every edit.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkOutput, fileToUrlPath, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
+import { checkOutput, fileToUrlPath, markdownSections, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'od-out-'));
@@ -78,6 +78,23 @@ describe('the output link check', () => {
       ['Broken internal link <a href> "/b/": no file serves /b/.'],
     );
     assert.equal(cache.size, 2, 'entries of files no longer in the output are dropped');
+  });
+
+  test('reads Markdown by sections, cut before headings outside code, so an edit re-reads one section', () => {
+    const text = '# T\n\n[a](/a/)\n\n## B\n\n```\n## not a heading\n```\n\n[^1]: [b](/b/)\n### C\n[c](/c/)\n';
+    const sections = markdownSections(text);
+    assert.equal(sections.join(''), text, 'nothing lost');
+    assert.deepEqual(
+      sections.map((s) => s.split('\n')[0]),
+      ['# T', '## B', '### C'],
+    );
+    const dir = site({ 'index.html': html(''), 'a/index.html': html(''), 'llms-full.txt': text });
+    const cache: OutputCache = new Map();
+    assert.deepEqual(
+      checkOutput(dir, '/', 'https://od.example', cache).map((p) => p.message),
+      ['Broken internal link in Markdown "/b/": no file serves /b/.', 'Broken internal link in Markdown "/c/": no file serves /c/.'],
+    );
+    assert.equal(cache.size, 3 + 1, 'one entry per Markdown section, one for the two HTML pages of the same bytes');
   });
 
   test('under a base path, a link that forgets the base is broken', () => {
