@@ -5,27 +5,10 @@
  * lockfile, so a change to how a value is made never reads an old one. Only the keys a build used
  * are written back.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-
-function codeDigest(root: string): string {
-  const hash = createHash('sha256').update(process.version);
-  const sources = readdirSync(join(root, 'src'), { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
-  for (const file of [join(root, 'package-lock.json'), join(root, 'astro.config.mjs'), ...sources]) {
-    hash.update(file);
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('missing');
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
-}
+import { getCodeDigest } from './code-digest-fs.ts';
 
 export interface KeyedCache {
   /** The value stored under `key`, made anew with `make` when there is none. */
@@ -36,7 +19,7 @@ export interface KeyedCache {
 
 export function openKeyedCache(root: string, cacheDir: string, name: string): KeyedCache {
   const dir = join(cacheDir, 'orbital-dossier');
-  const file = join(dir, `${name}-${codeDigest(root)}.v8`);
+  const file = join(dir, `${name}-${getCodeDigest(root, ['src'], ['package-lock.json', 'astro.config.mjs'])}.v8`);
   let stored = new Map<string, string>();
   try {
     const read: unknown = deserialize(readFileSync(file));

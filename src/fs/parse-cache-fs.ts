@@ -5,30 +5,15 @@
  * so a change to how files are parsed never reads an old result. Serialized with V8's
  * structured clone, which keeps Maps, dates and numbers such as Infinity as they are.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ParseCache } from '../lib/build-model.ts';
+import { getCodeDigest } from './code-digest-fs.ts';
 
+/** The parser, the model and the schemas, with everything of src/lib they import, and the lockfile. */
 function parserDigest(root: string): string {
-  const hash = createHash('sha256').update(process.version);
-  // The parser, the model and the schemas, with everything of src/lib they import.
-  const sources = ['src/lib', 'src/schemas'].flatMap((dir) =>
-    readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith('.ts'))
-      .map((d) => join(d.parentPath, d.name))
-      .sort(),
-  );
-  for (const file of [join(root, 'package-lock.json'), ...sources]) {
-    hash.update(file);
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('missing');
-    }
-  }
-  return hash.digest('hex').slice(0, 16);
+  return getCodeDigest(root, ['src/lib', 'src/schemas'], ['package-lock.json']);
 }
 
 export interface StoredParseCache {
