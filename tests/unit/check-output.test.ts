@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkOutput, fileToUrlPath, markdownSections, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { checkOutput, fileToUrlPath, markdownSections, readMarkdownLinks, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
+import { readContentModel } from '../../src/fs/content-model-fs.ts';
+import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt } from '../../src/lib/entry-markdown.ts';
+import { getContentDir, getProjectRoot } from '../../src/lib/project.ts';
+import { toSiteData } from './fake-site.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'od-out-'));
@@ -129,5 +137,45 @@ describe('the output link check', () => {
         'llms-full.txt: Broken internal link in Markdown "https://od.example/kb/ilrs/missing.md": no file serves /kb/ilrs/missing.md.',
       ],
     );
+  });
+
+  // The check reads Markdown with markdown-it for speed; remark (with GFM) is the reference it must agree with.
+  const remark = unified().use(remarkParse).use(remarkGfm);
+  const remarkLinks = (text: string) => {
+    const urls: string[] = [];
+    visit(remark.parse(text), (node) => {
+      if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.push(node.url);
+    });
+    return urls.sort();
+  };
+  const sorted = (urls: string[]) => [...urls].sort();
+
+  test('finds the links remark with GFM finds, case by case', () => {
+    const cases = [
+      '[a](/a/) and ![img](/i.png "t") and <https://example.org/x> and [ref][r] and [r] and [gone][nowhere]\n\n[r]: /r/ "T"\n',
+      '`[code](/not/)` and\n\n```\n[fenced](/not/)\n```\n\n    [indented](/not/)\n',
+      '| a | [b](/t\\|u) |\n| --- | --- |\n| [c](/v/) | ~~[d](/w/)~~ |\n',
+      'Text[^1] and[^n].\n\n[^1]: See [one](/one/).\n[^n]: And <https://example.org/n>.\n',
+      '[^orphan]: A definition whose reference is elsewhere, [its link](/orphan/).\n',
+      'Literals: https://example.org/a. www.example.com, a@b.example and Node.js or example.com stay text.\n',
+      '[javascript](javascript:alert(1)) [spaces](</a b/>) [entity](/a&amp;b/) [escaped](/a\\)b/) [empty]()\n',
+      '<div>\n\n[in html](/h/)\n\n</div>\n\n<a href="/raw/">raw html is not a Markdown link</a>\n',
+      '> - [quoted list](/q/)\n>   1. [nested](/n/)\n\n* **[strong](/s/)** _[em](/e/)_\n',
+      '\\[not a link](/x/) [a [nested] label](/nl/) [[cross]] [x]: /late/\n',
+    ];
+    for (const text of cases) assert.deepEqual(sorted(readMarkdownLinks(text)), remarkLinks(text), text);
+  });
+
+  test('finds the links remark finds in every section of the dossier’s own Markdown (.md files, llms.txt, llms-full.txt)', () => {
+    const site = toSiteData(readContentModel(getProjectRoot(), getContentDir()));
+    const ctx = { site, origin: 'https://od.example' };
+    const texts = [makeLlmsTxt(ctx), makeLlmsFullTxt(ctx), ...[...site.byKey.values()].map((entry) => entryToMarkdown(entry, ctx))];
+    let links = 0;
+    for (const section of texts.flatMap(markdownSections)) {
+      const found = sorted(readMarkdownLinks(section));
+      assert.deepEqual(found, remarkLinks(section), section.slice(0, 200));
+      links += found.length;
+    }
+    assert.ok(links > 10_000, `${links} links compared`);
   });
 });
