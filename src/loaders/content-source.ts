@@ -284,7 +284,7 @@ export function getPipelineOptions(configured: UnifiedResolvedOptions): Pipeline
   const names = (plugins: readonly unknown[]) => plugins.map((p) => (Array.isArray(p) ? p[0] : p)).map((f) => (typeof f === 'function' ? f.name : String(f)));
   const same =
     configured.gfm === expected.gfm &&
-    configured.smartypants === undefined &&
+    configured.smartypants === expected.smartypants &&
     Object.keys(configured.remarkRehype).length === 0 &&
     names(configured.remarkPlugins).join() === names(expected.remarkPlugins).join() &&
     names(configured.rehypePlugins).join() === names(expected.rehypePlugins).join();
