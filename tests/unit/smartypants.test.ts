@@ -12,8 +12,10 @@ import { getContentDir, getProjectRoot } from '../../src/lib/project.ts';
 import { remarkSmartypants } from '../../src/markdown/remark-smartypants.ts';
 
 const parsers = { md: unified().use(remarkParse).use(remarkGfm), mdx: unified().use(remarkParse).use(remarkMdx).use(remarkGfm) };
-const ours = remarkSmartypants();
-const theirs = astroSmartypants() as unknown as (tree: Root) => void;
+const oursProcessor = unified().use(remarkSmartypants);
+const theirsProcessor = unified().use(astroSmartypants);
+const ours = (tree: Root) => oursProcessor.runSync(tree);
+const theirs = (tree: Root) => theirsProcessor.runSync(tree);
 
 function same(text: string, format: 'md' | 'mdx'): boolean {
   // Two parses rather than a copy: MDX's estree nodes are class instances, which structuredClone flattens.
