@@ -4,26 +4,21 @@
  * the quotes exactly as the data holds them, the body with its footnotes and the sources, as the
  * HTML page shows them (src/lib/entry-page.ts prepares both).
  *
- * The body is parsed and written back by remark (mdast), never cut up as a string: cross-links
- * become absolute links labelled as the page labels them, internal links become absolute, MDX
- * imports are dropped and a figure component becomes a sentence that links to the page where
- * it is drawn. GFM (tables, footnotes, strikethrough) goes through as it is. Pure: the routes
- * hand in the site data and the site's origin.
+ * The body's Markdown (src/markdown/body-markdown.ts) comes made from the tree the render threads
+ * parsed, stored beside the body's HTML; it is made here from the body only where the store has none
+ * (MDX with components, which Astro's MDX compiler renders, and unit tests). The parts around it are
+ * small mdast trees written by remark, never cut up as strings. Pure: the routes hand in the site
+ * data and the site's origin.
  */
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import { COLLECTION_NAMES, getCollectionInfo } from './collections.ts';
-import { CROSS_LINK, parseCrossLink } from './content-model.ts';
 import { getEntryPageData, type SourceItem } from './entry-page.ts';
-import { isExternalUrl } from './external-url.ts';
 import { formatDate } from './format.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
-import { collectionToUrl, entryToKey, entryToMarkdownUrl, entryToUrl, internalLinkToHref, withBase } from './urls.ts';
+import { collectionToUrl, entryToMarkdownUrl, entryToUrl, getBase, withBase } from './urls.ts';
+import { bodyToMarkdown, isBodyMarkdown, parseBody, shiftForLlms, treeToMarkdown, type BodyMarkdown } from '../markdown/body-markdown.ts';
+
+export { treeToMarkdown };
 import { factSchemas, volatileSchemas } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 
@@ -36,20 +31,6 @@ export interface MarkdownContext {
 export const SITE_NAME = 'Orbital Dossier';
 export const SITE_SUMMARY =
   'A sourced reference on the new space race seen from Kazakhstan: the China-led International Lunar Research Station (ILRS), the Baikonur Cosmodrome, the BeiDou navigation system, and the experts who comment on them. Every fact is traced to its sources, with the date it holds for.';
-
-/** What a figure component shows, said in a sentence where the Markdown cannot draw it. */
-const FIGURES: Record<string, string> = {
-  MembersMap: 'A world map of the ILRS member states by the year they joined, beside the Artemis Accords signatories and the places of the dossier',
-  MembershipChart: 'A chart of the number of ILRS members and Artemis Accords signatories over time',
-  GnssComparison: 'A chart comparing the BeiDou, GPS, GLONASS and Galileo constellations by orbit type',
-};
-
-const STRINGIFY: StringifyOptions = { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one', incrementListMarker: true };
-
-const mdxParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
-const mdParser = unified().use(remarkParse).use(remarkGfm);
-// Unpadded tables: aligning the pipes would double the size of the wide tables for no reader's benefit.
-const writer = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, STRINGIFY);
 
 const text = (value: string): Text => ({ type: 'text', value });
 const link = (url: string, children: PhrasingContent[] | string): Link => ({
@@ -140,54 +121,25 @@ function sourceItem(source: SourceItem, ctx: MarkdownContext): PhrasingContent[]
   ];
 }
 
-/** Rewrites a parsed body in place into plain Markdown with absolute links; see the module comment. */
-function rewriteBody(tree: Root, entry: SiteEntry, ctx: MarkdownContext): void {
-  const absolute = makeAbsolute(ctx);
-  const pageUrl = absolute(entryToUrl(entry));
-  const toAbsolute = (url: string) => (isExternalUrl(url) ? url : url.startsWith('#') ? pageUrl + url : absolute(internalLinkToHref(url, entry)));
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      node.url = toAbsolute(node.url);
-      return;
-    }
-    if (!parent || index === undefined) return;
-    if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const figure = node.name ? FIGURES[node.name] : undefined;
-      // A project component (capitalised) is drawn on the page: say what it shows and link there. An HTML element keeps its content.
-      let replacement: RootContent[] = node.children as RootContent[];
-      if (figure !== undefined || /^[A-Z]/.test(node.name ?? '')) {
-        const pointer = link(pageUrl, `${figure ?? `A figure (${node.name})`}, with its data as a table, is on the web page`);
-        replacement = [node.type === 'mdxJsxFlowElement' ? paragraph(pointer, text('.')) : pointer];
-      }
-      parent.children.splice(index, 1, ...(replacement as typeof parent.children));
-      return [SKIP, index];
-    }
-    if (node.type !== 'text' || !node.value.includes('[[')) return;
-    const parts: PhrasingContent[] = [];
-    let last = 0;
-    for (const m of node.value.matchAll(CROSS_LINK)) {
-      const cross = parseCrossLink(m[1]!);
-      // The content model has refused malformed cross-links; anything else is text.
-      if (!cross) continue;
-      if (m.index > last) parts.push(text(node.value.slice(last, m.index)));
-      const key = `${cross.collection}/${cross.id}`;
-      const label = cross.label ?? ctx.site.byKey.get(key)?.data.title ?? key;
-      parts.push(link(absolute(entryToUrl(cross, undefined, cross.anchor)), label));
-      last = m.index + m[0].length;
-    }
-    if (parts.length === 0) return;
-    if (last < node.value.length) parts.push(text(node.value.slice(last)));
-    parent.children.splice(index, 1, ...(parts as typeof parent.children));
-    return [SKIP, index + parts.length];
-  });
+/** An entry's Markdown in three parts: header, facts and quotes; the body; sources and related entries. */
+export interface EntryMarkdownParts {
+  head: Root;
+  body: BodyMarkdown;
+  tail: Root;
 }
 
-/** The entry as an mdast tree: header, facts, quotes, body, sources, related entries. */
-export function entryToMarkdownTree(entry: SiteEntry, ctx: MarkdownContext): Root {
+/** The body's Markdown: as the content loader stored it beside the HTML, else made from the body here. */
+function bodyMarkdown(entry: SiteEntry, ctx: MarkdownContext, origin: string): BodyMarkdown {
+  const stored = entry.rendered?.metadata?.markdown;
+  if (isBodyMarkdown(stored, origin)) return stored;
+  const body = entry.body ?? '';
+  if (body.trim() === '') return { origin, page: '', llms: '', startsWithList: false };
+  const format = entry.filePath?.endsWith('.md') ? 'md' : 'mdx';
+  return bodyToMarkdown(parseBody(body, format), { entry, origin, base: getBase(), titleOf: (key) => ctx.site.byKey.get(key)?.data.title });
+}
+
+/** The parts of an entry's Markdown (see EntryMarkdownParts). */
+export function entryToMarkdownParts(entry: SiteEntry, ctx: MarkdownContext): EntryMarkdownParts {
   const absolute = makeAbsolute(ctx);
   const page = getEntryPageData(entry, ctx.site);
   const info = getCollectionInfo(entry.collection);
@@ -215,14 +167,9 @@ export function entryToMarkdownTree(entry: SiteEntry, ctx: MarkdownContext): Roo
       });
     }
   }
-  if (entry.body !== undefined && entry.body.trim() !== '') {
-    const parser = entry.filePath?.endsWith('.md') ? mdParser : mdxParser;
-    const body = parser.parse(entry.body);
-    rewriteBody(body, entry, ctx);
-    children.push(...body.children);
-  }
+  const tail: RootContent[] = [];
   if (page.sources.length > 0)
-    children.push(
+    tail.push(
       heading(2, 'Sources'),
       list(
         page.sources.map((s) => sourceItem(s, ctx)),
@@ -230,18 +177,28 @@ export function entryToMarkdownTree(entry: SiteEntry, ctx: MarkdownContext): Roo
       ),
     );
   if (page.related.length > 0) {
-    children.push(heading(2, 'Related'), list(page.related.map((r) => [link(absolute(r.href), r.title), text(` (${r.collection}): ${r.description}`)])));
+    tail.push(heading(2, 'Related'), list(page.related.map((r) => [link(absolute(r.href), r.title), text(` (${r.collection}): ${r.description}`)])));
   }
-  return { type: 'root', children };
+  return { head: { type: 'root', children }, body: bodyMarkdown(entry, ctx, absolute('/')), tail: { type: 'root', children: tail } };
 }
 
-export function treeToMarkdown(tree: Root): string {
-  return writer.stringify(tree);
+/**
+ * Markdown texts one after the other, a blank line between. A bullet list right after a bullet list would run on
+ * from it: an empty comment keeps them apart.
+ */
+function joinMarkdown(head: Root, body: string, startsWithList: boolean, tail: Root): string {
+  const endsWithList = head.children.at(-1)?.type === 'list' && !(head.children.at(-1) as List).ordered;
+  const parts = [treeToMarkdown(head), ...(endsWithList && startsWithList ? ['<!---->\n'] : []), body, tail.children.length > 0 ? treeToMarkdown(tail) : ''];
+  return parts
+    .filter((p) => p !== '')
+    .map((p) => p.replace(/\n+$/, ''))
+    .join('\n\n')
+    .concat('\n');
 }
 
 /** The Markdown of one entry, as `/<collection>/<id>.md` serves it. */
-export function entryToMarkdown(entry: SiteEntry, ctx: MarkdownContext): string {
-  return treeToMarkdown(entryToMarkdownTree(entry, ctx));
+export function entryToMarkdown(entry: SiteEntry, ctx: MarkdownContext, parts = entryToMarkdownParts(entry, ctx)): string {
+  return joinMarkdown(parts.head, parts.body.page, parts.body.startsWithList, parts.tail);
 }
 
 /** `/llms.txt` (llmstxt.org): the site's name, a summary, and per collection each entry's Markdown with its description. */
@@ -280,20 +237,9 @@ export function makeLlmsFullTxt(ctx: MarkdownContext, sectionOf: (entry: SiteEnt
 }
 
 /** One entry's part of `/llms-full.txt`: its Markdown, headings one level down, footnotes renamed after the entry. */
-export function entryToLlmsSection(
-  entry: SiteEntry,
-  ctx: MarkdownContext,
-  treeOf: (entry: SiteEntry, ctx: MarkdownContext) => Root = entryToMarkdownTree,
-): string {
-  // A copy: the tree may be a memoised one that `/<collection>/<id>.md` serves as it is.
-  const tree = structuredClone(treeOf(entry, ctx));
-  const prefix = `${entryToKey(entry).replace('/', '-')}-`;
-  visit(tree, (node) => {
-    if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as Heading['depth'];
-    if (node.type === 'footnoteReference' || node.type === 'footnoteDefinition') {
-      node.label = prefix + (node.label ?? node.identifier);
-      node.identifier = prefix + node.identifier;
-    }
-  });
-  return treeToMarkdown(tree);
+export function entryToLlmsSection(entry: SiteEntry, ctx: MarkdownContext, parts = entryToMarkdownParts(entry, ctx)): string {
+  // Copies: the parts may be memoised ones that `/<collection>/<id>.md` serves as they are.
+  const head = shiftForLlms(structuredClone(parts.head), entry);
+  const tail = shiftForLlms(structuredClone(parts.tail), entry);
+  return joinMarkdown(head, parts.body.llms, parts.body.startsWithList, tail);
 }

@@ -8,7 +8,15 @@ import type { LinkGraph } from './link-graph.ts';
 
 /** An entry as pages see it; narrowing `collection` narrows `data`. */
 export type SiteEntry<C extends CollectionName = CollectionName> = {
-  [K in C]: { collection: K; id: string; data: EntryData<K>; body?: string | undefined; filePath?: string | undefined };
+  [K in C]: {
+    collection: K;
+    id: string;
+    data: EntryData<K>;
+    body?: string | undefined;
+    filePath?: string | undefined;
+    /** The body's rendering as the data store holds it; its metadata may carry the body's Markdown (src/markdown/body-markdown.ts). */
+    rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
+  };
 }[C];
 
 export interface SiteData {

@@ -17,6 +17,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative } from 'node:path';
+import { getCodeDigest } from '../fs/code-digest-fs.ts';
 import { readContentModelInParallel } from '../fs/content-model-fs.ts';
 import { makeRenderPool, MIN_POOLED_RENDERS, type RenderPool } from '../fs/render-pool-fs.ts';
 import { getMarkdownPipeline, type PipelineOptions } from '../markdown/pipeline.ts';
@@ -78,6 +79,8 @@ export function makeContentSource(options: { root: string; contentDir: string })
   const contexts = new Map<string, LoaderContext>();
 
   let builds = 0;
+  /** A digest of the rendering code, read once per process. */
+  let renderCode: string | undefined;
   const getModel = (context?: LoaderContext) =>
     (current ??= Promise.resolve().then(async () => {
       const started = performance.now();
@@ -150,11 +153,22 @@ export function makeContentSource(options: { root: string; contentDir: string })
     // Rendered here, with the labels of its cross-links: no module per entry for Vite to bundle. An MDX body
     // without components is read with MDX's syntax, so it renders as the MDX compiler would render it.
     const labels = crossLinkLabels(entry, model);
-    const renderedDigest = context.generateDigest(`${digest}\n${JSON.stringify(labels)}`);
+    // The code that renders (the pipeline's plugins, the body's Markdown) is part of the key: a change to it renders again.
+    renderCode ??= getCodeDigest(options.root, ['src/markdown', 'src/lib'], ['package-lock.json', 'astro.config.mjs']);
+    const renderedDigest = context.generateDigest(`${digest}\n${renderCode}\n${JSON.stringify(labels)}`);
     if (store.get(entry.id)?.digest === renderedDigest) return { hasBody: true, store: () => {} };
     return {
       hasBody: true,
-      render: { format: entry.format, body: entry.body, labels, fileUrl: pathToFileURL(entry.absolutePath).href },
+      render: {
+        format: entry.format,
+        body: entry.body,
+        labels,
+        fileUrl: pathToFileURL(entry.absolutePath).href,
+        // Its Markdown for `/<collection>/<id>.md` and `/llms-full.txt`, from the same parse (src/markdown/body-markdown.ts).
+        markdown: context.config.site
+          ? { entry: { collection: entry.collection, id: entry.id }, origin: new URL('/', context.config.site).href, base: context.config.base }
+          : undefined,
+      },
       store: (rendered) => store.set({ ...base, body: entry.body, digest: renderedDigest, rendered: rendered! }),
     };
   }

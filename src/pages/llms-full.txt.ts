@@ -8,14 +8,14 @@ import { openKeyedCache } from '../fs/keyed-cache-fs.ts';
 import { entryToLlmsSection, makeLlmsFullTxt } from '../lib/entry-markdown.ts';
 import { getCacheDir, getProjectRoot } from '../lib/project.ts';
 import { getPageCacheKey, getSiteData } from '../site/entries.ts';
-import { getEntryMarkdownTree } from '../site/markdown.ts';
+import { getEntryMarkdownParts } from '../site/markdown.ts';
 
 export const GET: APIRoute = async ({ site: origin }) => {
   const site = await getSiteData();
   const ctx = { site, origin };
   const sections = openKeyedCache(getProjectRoot(), getCacheDir(), 'llms-full-sections');
   const text = makeLlmsFullTxt(ctx, (entry) =>
-    sections.get(`${origin?.href ?? ''}\n${getPageCacheKey(entry, site)}`, () => entryToLlmsSection(entry, ctx, getEntryMarkdownTree)),
+    sections.get(`${origin?.href ?? ''}\n${getPageCacheKey(entry, site)}`, () => entryToLlmsSection(entry, ctx, getEntryMarkdownParts(entry, ctx))),
   );
   sections.save();
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

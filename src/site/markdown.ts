@@ -1,21 +1,20 @@
 /**
- * Each entry's Markdown tree, made once per build and shared by `/<collection>/<id>.md` and
- * `/llms-full.txt` (parsing every body twice would double the cost). Keyed by the site data
- * it was made from, so a new model (in `astro dev`) never sees an old tree.
+ * Each entry's Markdown parts, made once per build and shared by `/<collection>/<id>.md` and
+ * `/llms-full.txt`. Keyed by the site data they were made from, so a new model (in `astro dev`)
+ * never sees old parts.
  */
-import type { Root } from 'mdast';
-import { entryToMarkdownTree, type MarkdownContext } from '../lib/entry-markdown.ts';
+import { entryToMarkdownParts, type EntryMarkdownParts, type MarkdownContext } from '../lib/entry-markdown.ts';
 import type { SiteData, SiteEntry } from '../lib/site-data.ts';
 import { entryToKey } from '../lib/urls.ts';
 
-const trees = new WeakMap<SiteData, Map<string, Root>>();
+const made = new WeakMap<SiteData, Map<string, EntryMarkdownParts>>();
 
-/** The entry's Markdown tree; the caller must not change it (copy it first). */
-export function getEntryMarkdownTree(entry: SiteEntry, ctx: MarkdownContext): Root {
-  let byKey = trees.get(ctx.site);
-  if (!byKey) trees.set(ctx.site, (byKey = new Map()));
-  const key = entryToKey(entry);
-  let tree = byKey.get(key);
-  if (!tree) byKey.set(key, (tree = entryToMarkdownTree(entry, ctx)));
-  return tree;
+/** The entry's Markdown parts; the caller must not change them (src/lib/entry-markdown.ts copies what it shifts). */
+export function getEntryMarkdownParts(entry: SiteEntry, ctx: MarkdownContext): EntryMarkdownParts {
+  let byKey = made.get(ctx.site);
+  if (!byKey) made.set(ctx.site, (byKey = new Map()));
+  const key = `${entryToKey(entry)}\n${String(ctx.origin)}`;
+  let parts = byKey.get(key);
+  if (!parts) byKey.set(key, (parts = entryToMarkdownParts(entry, ctx)));
+  return parts;
 }

@@ -12,6 +12,7 @@ import config from '../../astro.config.mjs';
 import { makeRenderPool } from '../../src/fs/render-pool-fs.ts';
 import { getPipelineOptions } from '../../src/loaders/content-source.ts';
 import { getMarkdownPipeline } from '../../src/markdown/pipeline.ts';
+import { bodyToMarkdown, parseBody } from '../../src/markdown/body-markdown.ts';
 import { makeBodyRenderer, type RenderJob } from '../../src/markdown/render-body.ts';
 import { getContentDir } from '../../src/lib/project.ts';
 
@@ -32,6 +33,7 @@ const jobs: RenderJob[] = (['mdx', 'md'] as const).map((format) => ({
   body,
   labels: { 'ilrs/members': 'ILRS members' },
   fileUrl: pathToFileURL(join(contentDir, `ilrs/example.${format}`)).href,
+  markdown: { entry: { collection: 'ilrs', id: 'example' }, origin: 'https://od.example/', base: '/kb/' },
 }));
 
 describe('rendering bodies', () => {
@@ -62,6 +64,24 @@ describe('rendering bodies', () => {
         here[0]!.metadata.headings.map((h) => h.slug),
         ['launch-plans', 'footnote-label'],
       );
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('the body’s Markdown comes from the same parse as its HTML, as made from the raw body, before SmartyPants', async () => {
+    const pool = makeRenderPool({ contentDir, base: '/' }, 2);
+    try {
+      for (const job of jobs) {
+        const { markdown } = (await pool.render(job)).metadata;
+        const expected = bodyToMarkdown(parseBody(body, job.format), { ...job.markdown!, titleOf: (key) => job.labels[key] });
+        assert.deepEqual(markdown, expected);
+        assert.match(markdown!.page, /It is "quoted" -- and \[ILRS members\]\(https:\/\/od\.example\/kb\/ilrs\/members\/\)/, 'the text as written');
+        assert.match(markdown!.llms, /^### Launch plans$/m, 'headings one level down for llms-full.txt');
+        assert.match(markdown!.llms, /\[\^ilrs-example-1\]/, 'footnotes renamed after the entry');
+      }
+      const { metadata } = await pool.render({ ...jobs[0]!, markdown: undefined });
+      assert.equal(metadata.markdown, undefined, 'made only when asked for');
     } finally {
       await pool.close();
     }

@@ -4,10 +4,10 @@
  * name of a saved copy says which entry it is, and a host needs no index rule to find it.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { treeToMarkdown } from '../../lib/entry-markdown.ts';
+import { entryToMarkdown } from '../../lib/entry-markdown.ts';
 import type { SiteEntry } from '../../lib/site-data.ts';
 import { getPageCacheKey, getSiteData } from '../../site/entries.ts';
-import { getEntryMarkdownTree } from '../../site/markdown.ts';
+import { getEntryMarkdownParts } from '../../site/markdown.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSiteData();
@@ -22,6 +22,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ entry: SiteEntry }> = async ({ props, site: origin }) => {
   const site = await getSiteData();
-  const markdown = treeToMarkdown(getEntryMarkdownTree(props.entry, { site, origin }));
+  const ctx = { site, origin };
+  const markdown = entryToMarkdown(props.entry, ctx, getEntryMarkdownParts(props.entry, ctx));
   return new Response(markdown, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };
