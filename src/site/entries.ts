@@ -36,8 +36,16 @@ async function load(): Promise<SiteData> {
 
 /** The cache key of an entry page for Astro's incremental build: a digest of its inputs (src/lib/page-inputs.ts). */
 export function getPageCacheKey(entry: SiteEntry, site: SiteData): string {
-  return createHash('sha256').update(getPageInputs(entry, site).join('\n')).digest('hex');
+  // Once per entry and site data: the page, its Markdown and its part of /llms-full.txt all ask.
+  let keys = cacheKeys.get(site);
+  if (!keys) cacheKeys.set(site, (keys = new Map()));
+  const id = entryToKey(entry);
+  let key = keys.get(id);
+  if (key === undefined) keys.set(id, (key = createHash('sha256').update(getPageInputs(entry, site).join('\n')).digest('hex')));
+  return key;
 }
+
+const cacheKeys = new WeakMap<SiteData, Map<string, string>>();
 
 let site: Promise<SiteData> | undefined;
 
