@@ -21,6 +21,7 @@ const siteCheck = checkSiteUrl(process.env.SITE_URL, 'https://orbital-dossier.ex
 if (!siteCheck.ok) throw new Error(`${siteCheck.message} ${siteCheck.hint}`);
 const base = baseCheck.base;
 const contentDir = getContentDir();
+const check = outputCheck();
 
 export default defineConfig({
   // ASTRO_CACHE_DIR gives a build caches of its own (the incremental-build tests compare warm and cold builds).
@@ -53,8 +54,9 @@ export default defineConfig({
     mdxCache(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
-    outputCheck(),
-    pagefindIndex(),
+    check,
+    // The output check runs while Pagefind's process indexes the pages; the index is written once it has passed.
+    pagefindIndex({ alongside: check.run }),
     headersFile(),
     // astro dev only: content problems in the browser's error overlay; search from an index kept in memory.
     devContent(),
