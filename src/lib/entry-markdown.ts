@@ -10,13 +10,23 @@
  * small mdast trees written by remark, never cut up as strings. Pure: the routes hand in the site
  * data and the site's origin.
  */
-import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Heading, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import { COLLECTION_NAMES, getCollectionInfo } from './collections.ts';
 import { getEntryPageData, type SourceItem } from './entry-page.ts';
 import { formatDate } from './format.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { collectionToUrl, entryToMarkdownUrl, entryToUrl, getBase, withBase } from './urls.ts';
-import { bodyToMarkdown, isBodyMarkdown, parseBody, shiftForLlms, treeToMarkdown, type BodyMarkdown } from '../markdown/body-markdown.ts';
+import {
+  bodyToMarkdown,
+  isBodyMarkdown,
+  link,
+  paragraph,
+  parseBody,
+  shiftForLlms,
+  text,
+  treeToMarkdown,
+  type BodyMarkdown,
+} from '../markdown/body-markdown.ts';
 
 export { treeToMarkdown };
 import { factSchemas, volatileSchemas } from '../schemas/fields.ts';
@@ -32,13 +42,6 @@ export const SITE_NAME = 'Orbital Dossier';
 export const SITE_SUMMARY =
   'A sourced reference on the new space race seen from Kazakhstan: the China-led International Lunar Research Station (ILRS), the Baikonur Cosmodrome, the BeiDou navigation system, and the experts who comment on them. Every fact is traced to its sources, with the date it holds for.';
 
-const text = (value: string): Text => ({ type: 'text', value });
-const link = (url: string, children: PhrasingContent[] | string): Link => ({
-  type: 'link',
-  url,
-  children: typeof children === 'string' ? [text(children)] : children,
-});
-const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 const heading = (depth: Heading['depth'], value: string): Heading => ({ type: 'heading', depth, children: [text(value)] });
 const list = (items: PhrasingContent[][], ordered = false): List => ({
   type: 'list',

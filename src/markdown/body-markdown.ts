@@ -72,13 +72,14 @@ export function isBodyMarkdown(value: unknown, origin: string): value is BodyMar
   return m.origin === origin && typeof m.page === 'string' && typeof m.llms === 'string' && typeof m.startsWithList === 'boolean';
 }
 
-const text = (value: string): Text => ({ type: 'text', value });
-const link = (url: string, children: PhrasingContent[] | string): Link => ({
+/** mdast nodes, for the Markdown made from data (here and in src/lib/entry-markdown.ts). */
+export const text = (value: string): Text => ({ type: 'text', value });
+export const link = (url: string, children: PhrasingContent[] | string): Link => ({
   type: 'link',
   url,
   children: typeof children === 'string' ? [text(children)] : children,
 });
-const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+export const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 
 /** Rewrites a parsed body in place into plain Markdown with absolute links; see the module comment. */
 function rewriteBody(tree: Root, ctx: BodyMarkdownContext): void {
