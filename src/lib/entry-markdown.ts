@@ -28,7 +28,6 @@ import {
   type BodyMarkdown,
 } from '../markdown/body-markdown.ts';
 
-export { treeToMarkdown };
 import { factSchemas, volatileSchemas } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
 

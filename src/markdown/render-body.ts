@@ -43,11 +43,11 @@ export async function makeBodyRenderer(options: UnifiedProcessorOptions): Promis
   const settings = { syntaxHighlight: false as const };
   // The tree as parsed, before any transform, for the jobs that want their Markdown: by the job's frontmatter object.
   const parsed = new WeakMap<object, Root>();
+  const wantsMarkdown = new WeakSet<object>();
   const keepParsed = () => (tree: Root, file: { data: { astro?: { frontmatter?: object } } }) => {
     const frontmatter = file.data.astro?.frontmatter;
     if (frontmatter && wantsMarkdown.has(frontmatter)) parsed.set(frontmatter, structuredClone(tree));
   };
-  const wantsMarkdown = new WeakSet<object>();
   const plugins = [keepParsed, ...(options.remarkPlugins ?? [])];
   const renderers = {
     md: await unified({ ...options, remarkPlugins: plugins }).createRenderer(settings),

@@ -177,4 +177,19 @@ describe('llms.txt and llms-full.txt', () => {
     // The memoised tree the .md serves is not changed by the full file.
     assert.equal(md('ilrs/overview'), entryToMarkdown(site.byKey.get('ilrs/overview')!, ctx));
   });
+
+  test('a body that starts with a bullet list stays apart from the facts list before it', () => {
+    const data = toSiteData(
+      makeContent({ ...files, 'missions/probe.mdx': page('Probe', '- first point\n- second point', 'operators: [cnsa]\nstatus: planned\n') }).model,
+    );
+    const text = md('missions/probe', data);
+    const lists: string[][] = [];
+    visit(unified().use(remarkParse).use(remarkGfm).parse(text), 'list', (node) => {
+      lists.push(node.children.map((item) => toString(item)));
+    });
+    assert.ok(
+      lists.some((items) => items.join('|') === 'first point|second point'),
+      `the body's list is a list of its own:\n${text}`,
+    );
+  });
 });
