@@ -207,27 +207,41 @@ export function checkOutput(dir: string, base: string, origin?: string, cache?: 
     return page;
   };
   const own = origin ? new URL(origin).origin : undefined;
-  const check = (at: string, attribute: string, url: string, pageUrl: URL, sameOriginIsInternal: boolean) => {
+  /** What is wrong with a link, if anything (one verdict per link, the file it is in left out). */
+  type Verdict = Omit<Problem, 'file'>[];
+  const judge = (attribute: string, url: string, pageUrl: URL, sameOriginIsInternal: boolean): Verdict => {
+    const problems: Verdict = [];
     if (url === '') {
-      problems.push({ file: at, ...ContentErrors.emptyOutputLink(attribute) });
-      return;
+      problems.push(ContentErrors.emptyOutputLink(attribute));
+      return problems;
     }
     const internal = sameOriginIsInternal && own !== undefined && URL.canParse(url) && new URL(url).origin === own;
     if (!internal && isExternalUrl(url)) {
       const problem = externalUrlProblem(url, `external link ${attribute}`);
-      if (problem) problems.push({ file: at, ...problem });
-      return;
+      if (problem) problems.push(problem);
+      return problems;
     }
     const target = new URL(url, pageUrl);
     const targetFile = urlPathToFile(dir, target.pathname, base, isFile);
     if (!targetFile) {
-      problems.push({ file: at, ...ContentErrors.brokenOutputLink(attribute, url, target.pathname) });
-      return;
+      problems.push(ContentErrors.brokenOutputLink(attribute, url, target.pathname));
+      return problems;
     }
     const fragment = decodeURIComponent(target.hash.slice(1));
     if (fragment && targetFile.endsWith('.html') && !pageOf(targetFile).ids.has(fragment)) {
-      problems.push({ file: at, ...ContentErrors.brokenOutputAnchor(attribute, url, relative(dir, targetFile), fragment) });
+      problems.push(ContentErrors.brokenOutputAnchor(attribute, url, relative(dir, targetFile), fragment));
     }
+    return problems;
+  };
+  // The same link is on many pages (the sidebar's, the header's, a cross-link to a popular entry): judged once. A URL
+  // with a scheme or a path from the root means the same on every page of an origin; any other, only on its page.
+  const verdicts = new Map<string, Verdict>();
+  const check = (at: string, attribute: string, url: string, pageUrl: URL, sameOriginIsInternal: boolean) => {
+    const sameEverywhere = /^[a-z][a-z\d+.-]*:/i.test(url) || (url.startsWith('/') && !url.startsWith('//'));
+    const key = `${attribute}\n${sameOriginIsInternal}\n${sameEverywhere ? pageUrl.origin : pageUrl.href}\n${url}`;
+    let verdict = verdicts.get(key);
+    if (!verdict) verdicts.set(key, (verdict = judge(attribute, url, pageUrl, sameOriginIsInternal)));
+    for (const problem of verdict) problems.push({ file: at, ...problem });
   };
   for (const file of [...files].filter((f) => f.endsWith('.html'))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');

@@ -70,6 +70,7 @@ describe('a rebuild after editing one entry', () => {
     }
     assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page the edit does not reach is reused');
     assert.doesNotMatch(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to the edited entry is rendered again');
+    assert.match(warm.output, /\/guide\/index\.html \(restored\)/, 'the guide, made from the schemas alone, is reused');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
     assert.equal(cold.status, 0, cold.output);
     assertSameTree(warm.outDir, cold.outDir);
@@ -80,6 +81,18 @@ describe('a rebuild after editing one entry', () => {
     assert.match(markdown, /\[Beta outpost\]\(https:\/\/[^)]+\/ilrs\/beta\/\)/, 'the cross-link in the Markdown of the unchanged page');
     assert.doesNotMatch(markdown, /Beta station/);
     assert.match(readFileSync(join(warm.outDir, 'llms.txt'), 'utf8'), /\[Beta outpost\]\([^)]+\/ilrs\/beta\.md\)/);
+  });
+
+  test('a body edit renders its own page again, not the pages that link to it or that it links to', () => {
+    const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), 'A footnote here.', 'A footnote, here.'));
+    assert.equal(warm.status, 0, warm.output);
+    assert.doesNotMatch(warm.output, /\/ilrs\/beta\/index\.html \(restored\)/, 'the edited page is rendered again');
+    assert.match(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to it shows its title, not its body');
+    assert.match(warm.output, /\/sources\/example-news-2024\/index\.html \(restored\)/, 'a page it links to is reused');
+    const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
+    assert.equal(cold.status, 0, cold.output);
+    assertSameTree(warm.outDir, cold.outDir);
+    assert.match(page(warm.outDir, 'ilrs/beta'), /A footnote, here\./);
   });
 
   test('relabels the links of a Markdown page to an MDX entry whose title changed', () => {
