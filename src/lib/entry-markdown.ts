@@ -10,23 +10,13 @@
  * small mdast trees written by remark, never cut up as strings. Pure: the routes hand in the site
  * data and the site's origin.
  */
-import type { Heading, List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { COLLECTION_NAMES, getCollectionInfo } from './collections.ts';
 import { getEntryPageData, type SourceItem } from './entry-page.ts';
 import { formatDate } from './format.ts';
 import type { SiteData, SiteEntry } from './site-data.ts';
 import { collectionToUrl, entryToMarkdownUrl, entryToUrl, getBase, withBase } from './urls.ts';
-import {
-  bodyToMarkdown,
-  isBodyMarkdown,
-  link,
-  paragraph,
-  parseBody,
-  shiftForLlms,
-  text,
-  treeToMarkdown,
-  type BodyMarkdown,
-} from '../markdown/body-markdown.ts';
+import { bodyToMarkdown, isBodyMarkdown, link, paragraph, parseBody, text, treeToMarkdown, type BodyMarkdown } from '../markdown/body-markdown.ts';
 
 import { factSchemas, volatileSchemas } from '../schemas/fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
@@ -123,11 +113,26 @@ function sourceItem(source: SourceItem, ctx: MarkdownContext): PhrasingContent[]
   ];
 }
 
-/** An entry's Markdown in three parts: header, facts and quotes; the body; sources and related entries. */
+/**
+ * An entry's Markdown in three parts, written: header, facts and quotes; the body; sources and related entries. The
+ * head and tail are written once (by remark, from small mdast trees) and serve the `.md` page and `/llms-full.txt`.
+ */
 export interface EntryMarkdownParts {
-  head: Root;
+  head: string;
+  /** Whether the head ends with a bullet list (a body that starts with one must be kept apart from it). */
+  headEndsWithList: boolean;
   body: BodyMarkdown;
-  tail: Root;
+  /** Empty when the entry has neither sources nor related entries. */
+  tail: string;
+}
+
+/**
+ * Written Markdown with every ATX heading one level down (at most six), as `shiftForLlms` does to a tree whose only
+ * footnotes are in its body. Safe on what remark writes: a line of text that starts with `#` is written `\#`, and the
+ * head and tail hold no code block.
+ */
+export function shiftHeadingLines(markdown: string): string {
+  return markdown.replace(/^(#{1,5})(?= )/gm, '$1#');
 }
 
 /** The body's Markdown: as the content loader stored it beside the HTML, else made from the body here. */
@@ -181,16 +186,21 @@ export function entryToMarkdownParts(entry: SiteEntry, ctx: MarkdownContext): En
   if (page.related.length > 0) {
     tail.push(heading(2, 'Related'), list(page.related.map((r) => [link(absolute(r.href), r.title), text(` (${r.collection}): ${r.description}`)])));
   }
-  return { head: { type: 'root', children }, body: bodyMarkdown(entry, ctx, absolute('/')), tail: { type: 'root', children: tail } };
+  const last = children.at(-1);
+  return {
+    head: treeToMarkdown({ type: 'root', children }),
+    headEndsWithList: last?.type === 'list' && !last.ordered,
+    body: bodyMarkdown(entry, ctx, absolute('/')),
+    tail: tail.length > 0 ? treeToMarkdown({ type: 'root', children: tail }) : '',
+  };
 }
 
 /**
  * Markdown texts one after the other, a blank line between. A bullet list right after a bullet list would run on
  * from it: an empty comment keeps them apart.
  */
-function joinMarkdown(head: Root, body: string, startsWithList: boolean, tail: Root): string {
-  const endsWithList = head.children.at(-1)?.type === 'list' && !(head.children.at(-1) as List).ordered;
-  const parts = [treeToMarkdown(head), ...(endsWithList && startsWithList ? ['<!---->\n'] : []), body, tail.children.length > 0 ? treeToMarkdown(tail) : ''];
+function joinMarkdown(head: string, endsWithList: boolean, body: string, startsWithList: boolean, tail: string): string {
+  const parts = [head, ...(endsWithList && startsWithList ? ['<!---->\n'] : []), body, tail];
   return parts
     .filter((p) => p !== '')
     .map((p) => p.replace(/\n+$/, ''))
@@ -200,7 +210,7 @@ function joinMarkdown(head: Root, body: string, startsWithList: boolean, tail: R
 
 /** The Markdown of one entry, as `/<collection>/<id>.md` serves it. */
 export function entryToMarkdown(entry: SiteEntry, ctx: MarkdownContext, parts = entryToMarkdownParts(entry, ctx)): string {
-  return joinMarkdown(parts.head, parts.body.page, parts.body.startsWithList, parts.tail);
+  return joinMarkdown(parts.head, parts.headEndsWithList, parts.body.page, parts.body.startsWithList, parts.tail);
 }
 
 /** `/llms.txt` (llmstxt.org): the site's name, a summary, and per collection each entry's Markdown with its description. */
@@ -240,8 +250,5 @@ export function makeLlmsFullTxt(ctx: MarkdownContext, sectionOf: (entry: SiteEnt
 
 /** One entry's part of `/llms-full.txt`: its Markdown, headings one level down, footnotes renamed after the entry. */
 export function entryToLlmsSection(entry: SiteEntry, ctx: MarkdownContext, parts = entryToMarkdownParts(entry, ctx)): string {
-  // Copies: the parts may be memoised ones that `/<collection>/<id>.md` serves as they are.
-  const head = shiftForLlms(structuredClone(parts.head), entry);
-  const tail = shiftForLlms(structuredClone(parts.tail), entry);
-  return joinMarkdown(head, parts.body.llms, parts.body.startsWithList, tail);
+  return joinMarkdown(shiftHeadingLines(parts.head), parts.headEndsWithList, parts.body.llms, parts.body.startsWithList, shiftHeadingLines(parts.tail));
 }

@@ -69,7 +69,8 @@ export async function makeBodyRenderer(options: UnifiedProcessorOptions): Promis
         localImagePaths,
         remoteImagePaths,
         imagePaths: [...localImagePaths, ...remoteImagePaths],
-        frontmatter: metadata.frontmatter,
+        // Not the labels the frontmatter carried in: no page reads them back, and every entry would store them.
+        frontmatter: {},
         ...(markdown ? { markdown } : {}),
       },
     };

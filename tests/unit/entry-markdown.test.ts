@@ -7,7 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt } from '../../src/lib/entry-markdown.ts';
+import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt, shiftHeadingLines } from '../../src/lib/entry-markdown.ts';
+import { shiftForLlms, treeToMarkdown } from '../../src/markdown/body-markdown.ts';
 import type { SiteData } from '../../src/lib/site-data.ts';
 import { makeContent, page, SOURCE } from './fake-content.ts';
 import { toSiteData } from './fake-site.ts';
@@ -191,5 +192,24 @@ describe('llms.txt and llms-full.txt', () => {
       lists.some((items) => items.join('|') === 'first point|second point'),
       `the body's list is a list of its own:\n${text}`,
     );
+  });
+
+  test('headings one level down in written Markdown, as in the tree: text that looks like a heading stays text', () => {
+    const markdown = [
+      '# Title with # inside #',
+      'A paragraph.\\\n\\# not a heading, after a hard break',
+      '\\# escaped at the start',
+      '## Facts',
+      '- \\# a list item that starts with a hash',
+      '> \\## a quote that starts with hashes',
+      '###### Six stays six',
+      '##### Five',
+      'Text with &#xA;# a coded line break',
+    ].join('\n\n');
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+    const written = treeToMarkdown(tree);
+    const entry = { collection: 'ilrs', id: 'overview' } as const;
+    assert.equal(shiftHeadingLines(written), treeToMarkdown(shiftForLlms(structuredClone(tree), entry)));
+    assert.equal(shiftHeadingLines(written).match(/^#+ /gm)?.length, 4, 'four headings, no text taken for one');
   });
 });
