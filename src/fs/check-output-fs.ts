@@ -22,7 +22,7 @@ import { ContentErrors, type Problem } from '../lib/errors.ts';
 import { externalUrlProblem, isExternalUrl } from '../lib/external-url.ts';
 import { normalizeBase } from '../lib/urls.ts';
 
-interface PageLinks {
+export interface PageLinks {
   ids: Set<string>;
   links: { attribute: string; url: string }[];
 }
@@ -180,6 +180,40 @@ export function openOutputCache(cacheDir: string): { cache: OutputCache; save: (
   };
 }
 
+/** Where what a file (or a Markdown section) holds is kept in the cache: by its kind and a digest of its bytes. */
+function contentKey(kind: 'html' | 'md', content: string | Buffer): string {
+  return `${kind}:${createHash('sha256').update(content).digest('hex')}`;
+}
+
+/** A text of the output to read for its ids and links: a whole HTML file, or one section of a Markdown file. */
+export interface OutputParseJob {
+  kind: 'html' | 'md';
+  source: string;
+}
+
+/** What a text holds, as `checkOutput` reads it. */
+export function parseOutputText(job: OutputParseJob): PageLinks | string[] {
+  return job.kind === 'html' ? readPage(job.source) : readMarkdownLinks(job.source);
+}
+
+/** The texts of the output that `cache` does not hold yet, each once, with the key it belongs under. */
+export function findUnparsed(dir: string, cache: OutputCache): { key: string; job: OutputParseJob }[] {
+  const found = new Map<string, OutputParseJob>();
+  for (const file of listFiles(dir)) {
+    if (file.endsWith('.html')) {
+      const bytes = readFileSync(file);
+      const key = contentKey('html', bytes);
+      if (!cache.has(key) && !found.has(key)) found.set(key, { kind: 'html', source: bytes.toString() });
+    } else if (isMarkdownFile(dir, file)) {
+      for (const section of markdownSections(readFileSync(file, 'utf8'))) {
+        const key = contentKey('md', section);
+        if (!cache.has(key) && !found.has(key)) found.set(key, { kind: 'md', source: section });
+      }
+    }
+  }
+  return [...found].map(([key, job]) => ({ key, job }));
+}
+
 /**
  * Every problem of the output's links. `origin` is the site's address (Astro's `site`): a Markdown link to it is
  * checked as an internal link, since Markdown links to the site are absolute.
@@ -191,7 +225,7 @@ export function checkOutput(dir: string, base: string, origin?: string, cache?: 
   const used: OutputCache = new Map();
   /** What a file holds, from the cache when its bytes are unchanged. */
   const cached = <T extends PageLinks | string[]>(kind: 'html' | 'md', content: string | Buffer, parse: (text: string) => T): T => {
-    const key = `${kind}:${createHash('sha256').update(content).digest('hex')}`;
+    const key = contentKey(kind, content);
     let found = (used.get(key) ?? cache?.get(key)) as T | undefined;
     if (!found) found = parse(content.toString());
     used.set(key, found);

@@ -6,11 +6,12 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkOutput, openOutputCache } from '../fs/check-output-fs.ts';
+import { prefillOutputCache } from '../fs/check-pool-fs.ts';
 import { ContentError } from '../lib/errors.ts';
 
 export interface OutputCheck extends AstroIntegration {
   /** Checks the output folder; throws the problems as a ContentError. */
-  run(outDir: string): void;
+  run(outDir: string): Promise<void>;
 }
 
 export function outputCheck(): OutputCheck {
@@ -28,9 +29,11 @@ export function outputCheck(): OutputCheck {
         log = logger;
       },
     },
-    run(outDir) {
+    async run(outDir) {
       // What each file holds, by its digest: pages an incremental build restored are not parsed again.
       const stored = openOutputCache(cacheDir);
+      // A cold build's many new pages are read on both cores first (src/fs/check-pool-fs.ts).
+      await prefillOutputCache(outDir, stored.cache);
       const problems = checkOutput(outDir, base, site, stored.cache);
       if (problems.length > 0) throw new ContentError(problems);
       stored.save();

@@ -11,7 +11,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
-export function pagefindIndex(options: { alongside?: (outDir: string) => void } = {}): AstroIntegration {
+export function pagefindIndex(options: { alongside?: (outDir: string) => void | Promise<void> } = {}): AstroIntegration {
   return {
     name: 'orbital-dossier:pagefind',
     hooks: {
@@ -24,7 +24,7 @@ export function pagefindIndex(options: { alongside?: (outDir: string) => void } 
           // A failed check is thrown once Pagefind has answered, so that its process is closed cleanly.
           let failed: { error: unknown } | undefined;
           try {
-            options.alongside?.(outDir);
+            await options.alongside?.(outDir);
           } catch (error) {
             failed = { error };
           }

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { prefillOutputCache, MIN_PARALLEL_TEXTS } from '../../src/fs/check-pool-fs.ts';
 import { checkOutput, fileToUrlPath, markdownSections, readMarkdownLinks, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
 import { readContentModel } from '../../src/fs/content-model-fs.ts';
 import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt } from '../../src/lib/entry-markdown.ts';
@@ -86,6 +87,25 @@ describe('the output link check', () => {
       ['Broken internal link <a href> "/b/": no file serves /b/.'],
     );
     assert.equal(cache.size, 2, 'entries of files no longer in the output are dropped');
+  });
+
+  test('reading a cold build’s texts on threads first gives the same problems and the same cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) {
+      files[`p${i}/index.html`] = html(`<h2 id="h${i}">H</h2><a href="/p${(i + 1) % 200}/#h${(i + 1) % 200}">next</a><a href="/p${i}/#gone">broken</a>`);
+      files[`p${i}.md`] =
+        `# P${i}\n\n[next](https://od.example/p${(i + 1) % 200}/) and [nowhere](https://od.example/none${i}/)\n\n## More\n\n![img](/missing${i}.png)\n`;
+    }
+    const dir = site(files);
+    const alone: OutputCache = new Map();
+    const expected = checkOutput(dir, '/', 'https://od.example', alone);
+    assert.equal(expected.length, 600, 'a broken anchor in each page, two broken links in each Markdown file');
+    const prefilled: OutputCache = new Map();
+    const read = await prefillOutputCache(dir, prefilled, 2);
+    assert.ok(read >= MIN_PARALLEL_TEXTS, `the threads read the texts (${read})`);
+    assert.deepEqual(prefilled, alone, 'the threads read each text as the check does');
+    assert.deepEqual(checkOutput(dir, '/', 'https://od.example', prefilled), expected);
+    assert.equal(await prefillOutputCache(dir, prefilled, 2), 0, 'nothing new: no thread starts');
   });
 
   test('reads Markdown by sections, cut before headings outside code, so an edit re-reads one section', () => {
