@@ -7,8 +7,8 @@
  * The body's Markdown (src/markdown/body-markdown.ts) comes made from the tree the render threads
  * parsed, stored beside the body's HTML; it is made here from the body only where the store has none
  * (MDX with components, which Astro's MDX compiler renders, and unit tests). The parts around it are
- * small mdast trees written by remark, never cut up as strings. Pure: the routes hand in the site
- * data and the site's origin.
+ * small mdast trees written by remark, once per entry; `/llms-full.txt` moves their headings down on
+ * the written text (`shiftHeadingLines`). Pure: the routes hand in the site data and the site's origin.
  */
 import type { Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import { COLLECTION_NAMES, getCollectionInfo } from './collections.ts';

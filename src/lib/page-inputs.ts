@@ -5,9 +5,9 @@
  * a digest of their data, not of their bodies, which no other page shows). Any change to one of
  * them, or to which entries they are, re-renders it; the page's code is tracked by Astro itself.
  * So a retitled entry re-renders the pages that link to it or that it links to, and stops there:
- * their bodies render again with the new label, which changes their own pages, not their neighbours'. A body that imports a component (the figures
- * that gather many entries, such as the ILRS members map) may show any entry, so such a page
- * depends on every entry.
+ * their bodies render again with the new label, which changes their own pages, not their
+ * neighbours'. A body that imports a component (the figures that gather many entries, such as
+ * the ILRS members map) may show any entry, so such a page depends on every entry.
  *
  * The sidebar shows titles of entries further away (its collection, or a window of it), so the
  * key also holds exactly the sidebar's data: a retitled, added or regrouped entry re-renders

@@ -68,6 +68,18 @@ describe('the output link check', () => {
     );
   });
 
+  test('a relative link is judged on each page, a link from the root once for all', () => {
+    const dir = site({
+      'a/index.html': html('<a href="x/">x</a><a href="/a/x/">root</a>'),
+      'b/index.html': html('<a href="x/">x</a><a href="/a/x/">root</a>'),
+      'a/x/index.html': html('<p>X</p>'),
+    });
+    assert.deepEqual(
+      checkOutput(dir, '/').map((p) => `${p.file}: ${p.message}`),
+      ['b/index.html: Broken internal link <a href> "x/": no file serves /b/x/.'],
+    );
+  });
+
   test('a rebuild reads again only the files whose bytes changed, and finds what an edit broke', () => {
     const dir = site({ 'index.html': html('<a href="/a/">a</a>'), 'a/index.html': html('<p>A</p>') });
     const cache: OutputCache = new Map();

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { z } from 'astro/zod';
-import { readCollectionFields } from '../../src/fs/schema-docs-fs.ts';
+import { getSchemaDocsDigest, readCollectionFields } from '../../src/fs/schema-docs-fs.ts';
+import { getProjectRoot } from '../../src/lib/project.ts';
 import { getDoc, getSchemaDocs } from '../../src/lib/schema-docs.ts';
 import { describeType, flattenFields, getFields } from '../../src/lib/schema-fields.ts';
 import { isoDate } from '../../src/schemas/fields.ts';
@@ -73,5 +76,19 @@ describe('field types', () => {
         ['at.lat', 'number from -90 to 90', true, '-'],
       ],
     );
+  });
+});
+
+describe('the guide’s cache key', () => {
+  test('changes when a field’s JSDoc changes, which the bundled code does not show', () => {
+    const root = mkdtempSync(join(tmpdir(), 'od-schema-docs-'));
+    cpSync(join(getProjectRoot(), 'src/schemas'), join(root, 'src/schemas'), { recursive: true });
+    const before = getSchemaDocsDigest(root);
+    assert.equal(getSchemaDocsDigest(root), before, 'the same sources, the same key');
+    const file = join(root, 'src/schemas/person.ts');
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /\/\*\* /);
+    writeFileSync(file, text.replace('/** ', '/** Changed: '));
+    assert.notEqual(getSchemaDocsDigest(root), before);
   });
 });
