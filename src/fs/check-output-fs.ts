@@ -196,50 +196,78 @@ export function parseOutputText(job: OutputParseJob): PageLinks | string[] {
   return job.kind === 'html' ? readPage(job.source) : readMarkdownLinks(job.source);
 }
 
-/** The texts of the output that `cache` does not hold yet, each once, with the key it belongs under. */
-export function findUnparsed(dir: string, cache: OutputCache): { key: string; job: OutputParseJob }[] {
+/**
+ * The output as the check reads it, each file read and digested once: every file, the keys of each HTML file and
+ * Markdown section in the cache, and the texts the cache does not hold yet (each once, with the key it belongs under).
+ */
+export interface OutputRead {
+  files: string[];
+  keys: Map<string, string[]>;
+  unparsed: { key: string; job: OutputParseJob }[];
+}
+
+export function readOutput(dir: string, cache: OutputCache): OutputRead {
+  const files = listFiles(dir);
+  const keys = new Map<string, string[]>();
   const found = new Map<string, OutputParseJob>();
-  for (const file of listFiles(dir)) {
+  const note = (key: string, job: () => OutputParseJob) => {
+    if (!cache.has(key) && !found.has(key)) found.set(key, job());
+    return key;
+  };
+  for (const file of files) {
     if (file.endsWith('.html')) {
       const bytes = readFileSync(file);
-      const key = contentKey('html', bytes);
-      if (!cache.has(key) && !found.has(key)) found.set(key, { kind: 'html', source: bytes.toString() });
+      keys.set(file, [note(contentKey('html', bytes), () => ({ kind: 'html', source: bytes.toString() }))]);
     } else if (isMarkdownFile(dir, file)) {
-      for (const section of markdownSections(readFileSync(file, 'utf8'))) {
-        const key = contentKey('md', section);
-        if (!cache.has(key) && !found.has(key)) found.set(key, { kind: 'md', source: section });
-      }
+      const sections = markdownSections(readFileSync(file, 'utf8'));
+      keys.set(
+        file,
+        sections.map((source) => note(contentKey('md', source), () => ({ kind: 'md', source }))),
+      );
     }
   }
-  return [...found].map(([key, job]) => ({ key, job }));
+  return { files, keys, unparsed: [...found].map(([key, job]) => ({ key, job })) };
 }
 
 /**
  * Every problem of the output's links. `origin` is the site's address (Astro's `site`): a Markdown link to it is
- * checked as an internal link, since Markdown links to the site are absolute.
+ * checked as an internal link, since Markdown links to the site are absolute. `read` is the output as `readOutput`
+ * read it with this cache, its new texts already parsed into the cache (src/fs/check-pool-fs.ts); without it, the
+ * output is read and parsed here.
  */
-export function checkOutput(dir: string, base: string, origin?: string, cache?: OutputCache): Problem[] {
+export function checkOutput(dir: string, base: string, origin?: string, cache: OutputCache = new Map(), read?: OutputRead): Problem[] {
+  if (!read) {
+    read = readOutput(dir, cache);
+    for (const { key, job } of read.unparsed) cache.set(key, parseOutputText(job));
+  }
   const problems: Problem[] = [];
-  const files = new Set(listFiles(dir));
+  const files = new Set(read.files);
   const isFile = (path: string) => files.has(path);
   const used: OutputCache = new Map();
-  /** What a file holds, from the cache when its bytes are unchanged. */
-  const cached = <T extends PageLinks | string[]>(kind: 'html' | 'md', content: string | Buffer, parse: (text: string) => T): T => {
-    const key = contentKey(kind, content);
-    let found = (used.get(key) ?? cache?.get(key)) as T | undefined;
-    if (!found) found = parse(content.toString());
+  /** What a text holds, from the cache by its key. */
+  const text = (file: string, key: string) => {
+    const found = cache.get(key);
+    if (found === undefined) throw new Error(`The output check has not read ${relative(dir, file)}.`);
     used.set(key, found);
     return found;
   };
-  const read = (file: string, kind: 'html', parse: (text: string) => PageLinks) => cached(kind, readFileSync(file), parse);
-  // Markdown by sections, each cached apart: /llms-full.txt holds every entry and changes with any edit.
-  const readMarkdown = (file: string) => markdownSections(readFileSync(file, 'utf8')).flatMap((section) => cached('md', section, readMarkdownLinks));
   const pages = new Map<string, PageLinks>();
   const pageOf = (file: string) => {
     let page = pages.get(file);
-    if (!page) pages.set(file, (page = read(file, 'html', readPage)));
+    if (!page) {
+      const found = text(file, read.keys.get(file)![0]!);
+      if (Array.isArray(found)) throw new Error(`The output check read ${relative(dir, file)} as Markdown.`);
+      pages.set(file, (page = found));
+    }
     return page;
   };
+  // Markdown by sections, each cached apart: /llms-full.txt holds every entry and changes with any edit.
+  const readMarkdown = (file: string) =>
+    read.keys.get(file)!.flatMap((key) => {
+      const found = text(file, key);
+      if (!Array.isArray(found)) throw new Error(`The output check read ${relative(dir, file)} as HTML.`);
+      return found;
+    });
   const own = origin ? new URL(origin).origin : undefined;
   /** What is wrong with a link, if anything (one verdict per link, the file it is in left out). */
   type Verdict = Omit<Problem, 'file'>[];
@@ -277,18 +305,16 @@ export function checkOutput(dir: string, base: string, origin?: string, cache?: 
     if (!verdict) verdicts.set(key, (verdict = judge(attribute, url, pageUrl, sameOriginIsInternal)));
     for (const problem of verdict) problems.push({ file: at, ...problem });
   };
-  for (const file of [...files].filter((f) => f.endsWith('.html'))) {
+  for (const file of read.files.filter((f) => f.endsWith('.html'))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');
     for (const { attribute, url } of pageOf(file).links) check(relative(dir, file), attribute, url, pageUrl, false);
   }
-  for (const file of [...files].filter((f) => isMarkdownFile(dir, f))) {
+  for (const file of read.files.filter((f) => read.keys.has(f) && !f.endsWith('.html'))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
     for (const url of readMarkdown(file)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
   }
-  if (cache) {
-    // Only what this output holds is kept: the cache does not grow with every edit.
-    cache.clear();
-    for (const [key, value] of used) cache.set(key, value);
-  }
+  // Only what this output holds is kept: the cache does not grow with every edit.
+  cache.clear();
+  for (const [key, value] of used) cache.set(key, value);
   return problems;
 }

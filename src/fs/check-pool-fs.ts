@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { findUnparsed, type OutputCache, type OutputParseJob, type PageLinks } from './check-output-fs.ts';
+import { parseOutputText, type OutputCache, type OutputParseJob, type OutputRead, type PageLinks } from './check-output-fs.ts';
 import { shareJobs } from './parse-pool-fs.ts';
 
 /**
@@ -30,11 +30,16 @@ function parseOnWorker(jobs: OutputParseJob[]): Promise<(PageLinks | string[])[]
   });
 }
 
-/** Reads the texts of `dir` that `cache` lacks on up to one thread per core, into `cache`; returns how many. */
-export async function prefillOutputCache(dir: string, cache: OutputCache, threads = availableParallelism()): Promise<number> {
-  if (threads < 2) return 0;
-  const unparsed = findUnparsed(dir, cache);
-  if (unparsed.length < MIN_PARALLEL_TEXTS) return 0;
+/**
+ * Parses the texts `readOutput` found new into `cache`: on up to one thread per core when they are many (a cold
+ * build), else here. Returns how many were parsed on threads.
+ */
+export async function parseOutputTexts(read: OutputRead, cache: OutputCache, threads = availableParallelism()): Promise<number> {
+  const { unparsed } = read;
+  if (threads < 2 || unparsed.length < MIN_PARALLEL_TEXTS) {
+    for (const { key, job } of unparsed) cache.set(key, parseOutputText(job));
+    return 0;
+  }
   const shares = shareJobs(
     unparsed.map(({ key, job }) => ({ key, source: job.source, job })),
     threads,

@@ -5,8 +5,8 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkOutput, openOutputCache } from '../fs/check-output-fs.ts';
-import { prefillOutputCache } from '../fs/check-pool-fs.ts';
+import { checkOutput, openOutputCache, readOutput } from '../fs/check-output-fs.ts';
+import { parseOutputTexts } from '../fs/check-pool-fs.ts';
 import { ContentError } from '../lib/errors.ts';
 
 export interface OutputCheck extends AstroIntegration {
@@ -32,9 +32,10 @@ export function outputCheck(): OutputCheck {
     async run(outDir) {
       // What each file holds, by its digest: pages an incremental build restored are not parsed again.
       const stored = openOutputCache(cacheDir);
-      // A cold build's many new pages are read on both cores first (src/fs/check-pool-fs.ts).
-      await prefillOutputCache(outDir, stored.cache);
-      const problems = checkOutput(outDir, base, site, stored.cache);
+      // Each file read and digested once; a cold build's many new pages parsed on both cores (src/fs/check-pool-fs.ts).
+      const read = readOutput(outDir, stored.cache);
+      await parseOutputTexts(read, stored.cache);
+      const problems = checkOutput(outDir, base, site, stored.cache, read);
       if (problems.length > 0) throw new ContentError(problems);
       stored.save();
       log?.info('Every internal link and anchor of the output (HTML and Markdown) resolves.');

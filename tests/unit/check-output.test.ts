@@ -7,8 +7,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { prefillOutputCache, MIN_PARALLEL_TEXTS } from '../../src/fs/check-pool-fs.ts';
-import { checkOutput, fileToUrlPath, markdownSections, readMarkdownLinks, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
+import { parseOutputTexts, MIN_PARALLEL_TEXTS } from '../../src/fs/check-pool-fs.ts';
+import { checkOutput, fileToUrlPath, markdownSections, readMarkdownLinks, readOutput, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
 import { readContentModel } from '../../src/fs/content-model-fs.ts';
 import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt } from '../../src/lib/entry-markdown.ts';
 import { getContentDir, getProjectRoot } from '../../src/lib/project.ts';
@@ -113,11 +113,24 @@ describe('the output link check', () => {
     const expected = checkOutput(dir, '/', 'https://od.example', alone);
     assert.equal(expected.length, 600, 'a broken anchor in each page, two broken links in each Markdown file');
     const prefilled: OutputCache = new Map();
-    const read = await prefillOutputCache(dir, prefilled, 2);
-    assert.ok(read >= MIN_PARALLEL_TEXTS, `the threads read the texts (${read})`);
+    const output = readOutput(dir, prefilled);
+    const parsed = await parseOutputTexts(output, prefilled, 2);
+    assert.ok(parsed >= MIN_PARALLEL_TEXTS, `the threads read the texts (${parsed})`);
     assert.deepEqual(prefilled, alone, 'the threads read each text as the check does');
-    assert.deepEqual(checkOutput(dir, '/', 'https://od.example', prefilled), expected);
-    assert.equal(await prefillOutputCache(dir, prefilled, 2), 0, 'nothing new: no thread starts');
+    assert.deepEqual(checkOutput(dir, '/', 'https://od.example', prefilled, output), expected);
+    assert.equal(await parseOutputTexts(readOutput(dir, prefilled), prefilled, 2), 0, 'nothing new: no thread starts');
+  });
+
+  test('checks the output as it was read: each file is read once, by readOutput', async () => {
+    const dir = site({ 'index.html': html('<a href="/a/#x">a</a>'), 'a/index.html': html('<h2 id="x">X</h2>') });
+    const cache: OutputCache = new Map();
+    const output = readOutput(dir, cache);
+    assert.equal(output.unparsed.length, 2);
+    await parseOutputTexts(output, cache, 2);
+    // Changed on disk after the read: the check still sees what readOutput read, so the files were not read again.
+    writeFileSync(join(dir, 'a/index.html'), html('<h2 id="y">Y</h2>'));
+    assert.deepEqual(checkOutput(dir, '/', undefined, cache, output), []);
+    assert.equal(checkOutput(dir, '/').length, 1, 'read afresh, the anchor is gone');
   });
 
   test('reads Markdown by sections, cut before headings outside code, so an edit re-reads one section', () => {
