@@ -298,20 +298,34 @@ export function checkOutput(dir: string, base: string, origin?: string, cache: O
   // The same link is on many pages (the sidebar's, the header's, a cross-link to a popular entry): judged once. A URL
   // with a scheme or a path from the root means the same on every page of an origin; any other, only on its page.
   const verdicts = new Map<string, Verdict>();
-  const check = (at: string, attribute: string, url: string, pageUrl: URL, sameOriginIsInternal: boolean) => {
-    const sameEverywhere = /^[a-z][a-z\d+.-]*:/i.test(url) || (url.startsWith('/') && !url.startsWith('//'));
-    const key = `${attribute}\n${sameOriginIsInternal}\n${sameEverywhere ? pageUrl.origin : pageUrl.href}\n${url}`;
-    let verdict = verdicts.get(key);
-    if (!verdict) verdicts.set(key, (verdict = judge(attribute, url, pageUrl, sameOriginIsInternal)));
-    for (const problem of verdict) problems.push({ file: at, ...problem });
+  /** Checks the links of one file (its path and URL worked out once, not for each of its hundreds of links). */
+  const checkAll = (file: string, attribute: (i: number) => string, urls: string[], pageUrl: URL, sameOriginIsInternal: boolean) => {
+    const at = relative(dir, file);
+    const everywhere = `${sameOriginIsInternal}\n${pageUrl.origin}`;
+    const here = `${sameOriginIsInternal}\n${pageUrl.href}`;
+    urls.forEach((url, i) => {
+      const name = attribute(i);
+      const sameEverywhere = /^[a-z][a-z\d+.-]*:/i.test(url) || (url.startsWith('/') && !url.startsWith('//'));
+      const key = `${name}\n${sameEverywhere ? everywhere : here}\n${url}`;
+      let verdict = verdicts.get(key);
+      if (!verdict) verdicts.set(key, (verdict = judge(name, url, pageUrl, sameOriginIsInternal)));
+      for (const problem of verdict) problems.push({ file: at, ...problem });
+    });
   };
   for (const file of read.files.filter((f) => f.endsWith('.html'))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');
-    for (const { attribute, url } of pageOf(file).links) check(relative(dir, file), attribute, url, pageUrl, false);
+    const { links } = pageOf(file);
+    checkAll(
+      file,
+      (i) => links[i]!.attribute,
+      links.map((link) => link.url),
+      pageUrl,
+      false,
+    );
   }
   for (const file of read.files.filter((f) => read.keys.has(f) && !f.endsWith('.html'))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
-    for (const url of readMarkdown(file)) check(relative(dir, file), 'in Markdown', url, fileUrl, true);
+    checkAll(file, () => 'in Markdown', readMarkdown(file), fileUrl, true);
   }
   // Only what this output holds is kept: the cache does not grow with every edit.
   cache.clear();
