@@ -394,8 +394,8 @@ const PHASES: [string, string][] = [
   ['bundle', 'bundle (Vite)'],
   ['render', 'render (static routes)'],
   ['post', 'post (after render)'],
-  ['outputCheck', '  output check'],
-  ['pagefind', '  Pagefind'],
+  ['outputCheck', '  output check (ours: Pagefind indexes and writes meanwhile)'],
+  ['pagefind', '  Pagefind (ours: after the check)'],
   ['other', '  other'],
 ];
 const phaseMedians = Object.fromEntries(

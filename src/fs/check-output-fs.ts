@@ -185,48 +185,70 @@ function contentKey(kind: 'html' | 'md', content: string | Buffer): string {
   return `${kind}:${createHash('sha256').update(content).digest('hex')}`;
 }
 
-/** A text of the output to read for its ids and links: a whole HTML file, or one section of a Markdown file. */
+/**
+ * The texts of one output file that the cache lacks, each with the key it belongs under: the whole file (HTML), or
+ * some of its Markdown sections, by their index in `markdownSections`. `size` is their length in characters.
+ */
 export interface OutputParseJob {
+  file: string;
   kind: 'html' | 'md';
-  source: string;
+  texts: { index: number; key: string }[];
+  size: number;
 }
 
-/** What a text holds, as `checkOutput` reads it. */
-export function parseOutputText(job: OutputParseJob): PageLinks | string[] {
-  return job.kind === 'html' ? readPage(job.source) : readMarkdownLinks(job.source);
+/**
+ * What the texts of a job hold, as `checkOutput` reads them, in the job's order. The file is read again here rather
+ * than its texts held from `readOutput`: a cold build's at 5,000 pages are hundreds of megabytes, which the worker
+ * threads would each have been sent a copy of. The output does not change while it is checked.
+ */
+export function parseOutputJob(job: OutputParseJob): (PageLinks | string[])[] {
+  const text = readFileSync(job.file, 'utf8');
+  if (job.kind === 'html') return [readPage(text)];
+  const sections = markdownSections(text);
+  return job.texts.map(({ index }) => readMarkdownLinks(sections[index] ?? ''));
 }
 
 /**
  * The output as the check reads it, each file read and digested once: every file, the keys of each HTML file and
- * Markdown section in the cache, and the texts the cache does not hold yet (each once, with the key it belongs under).
+ * Markdown section in the cache, and the texts the cache does not hold yet (each once, under the first file that has it).
  */
 export interface OutputRead {
   files: string[];
   keys: Map<string, string[]>;
-  unparsed: { key: string; job: OutputParseJob }[];
+  unparsed: OutputParseJob[];
 }
 
 export function readOutput(dir: string, cache: OutputCache): OutputRead {
   const files = listFiles(dir);
   const keys = new Map<string, string[]>();
-  const found = new Map<string, OutputParseJob>();
-  const note = (key: string, job: () => OutputParseJob) => {
-    if (!cache.has(key) && !found.has(key)) found.set(key, job());
-    return key;
+  const seen = new Set<string>();
+  const unparsed: OutputParseJob[] = [];
+  const isNew = (key: string) => {
+    if (cache.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
   };
   for (const file of files) {
     if (file.endsWith('.html')) {
       const bytes = readFileSync(file);
-      keys.set(file, [note(contentKey('html', bytes), () => ({ kind: 'html', source: bytes.toString() }))]);
+      const key = contentKey('html', bytes);
+      keys.set(file, [key]);
+      if (isNew(key)) unparsed.push({ file, kind: 'html', texts: [{ index: 0, key }], size: bytes.length });
     } else if (isMarkdownFile(dir, file)) {
       const sections = markdownSections(readFileSync(file, 'utf8'));
-      keys.set(
-        file,
-        sections.map((source) => note(contentKey('md', source), () => ({ kind: 'md', source }))),
-      );
+      const sectionKeys = sections.map((source) => contentKey('md', source));
+      keys.set(file, sectionKeys);
+      const texts = sectionKeys.flatMap((key, index) => (isNew(key) ? [{ index, key }] : []));
+      const size = texts.reduce((sum, { index }) => sum + sections[index]!.length, 0);
+      if (texts.length > 0) unparsed.push({ file, kind: 'md', texts, size });
     }
   }
-  return { files, keys, unparsed: [...found].map(([key, job]) => ({ key, job })) };
+  return { files, keys, unparsed };
+}
+
+/** Parses jobs here, into `cache`. */
+export function parseOutputJobs(jobs: readonly OutputParseJob[], cache: OutputCache): void {
+  for (const job of jobs) parseOutputJob(job).forEach((found, i) => cache.set(job.texts[i]!.key, found));
 }
 
 /**
@@ -238,7 +260,8 @@ export function readOutput(dir: string, cache: OutputCache): OutputRead {
 export function checkOutput(dir: string, base: string, origin?: string, cache: OutputCache = new Map(), read?: OutputRead): Problem[] {
   if (!read) {
     read = readOutput(dir, cache);
-    for (const { key, job } of read.unparsed) cache.set(key, parseOutputText(job));
+    parseOutputJobs(read.unparsed, cache);
+    read.unparsed = [];
   }
   const problems: Problem[] = [];
   const files = new Set(read.files);

@@ -1,13 +1,14 @@
 /**
  * Reads the output's new texts for the output check on worker threads, one per core. A cold build's check spends
  * most of its time parsing (htmlparser2 for every page, markdown-it for every Markdown section), each text on its own,
- * while the main thread is the only one at work beside Pagefind's process. The threads run the check's own
- * `parseOutputText` and put what they read into the check's cache, where `checkOutput` then finds it: the check
+ * while the main thread is the only one at work beside Pagefind's process. The threads read the files themselves (the
+ * main thread sends paths, not texts) with the check's own
+ * `parseOutputJob` and put what they read into the check's cache, where `checkOutput` then finds it: the check
  * itself, and so its problems and their order, is the same with or without them.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { parseOutputText, type OutputCache, type OutputParseJob, type OutputRead, type PageLinks } from './check-output-fs.ts';
+import { parseOutputJobs, type OutputCache, type OutputParseJob, type OutputRead, type PageLinks } from './check-output-fs.ts';
 import { shareJobs } from './parse-pool-fs.ts';
 
 /**
@@ -16,7 +17,7 @@ import { shareJobs } from './parse-pool-fs.ts';
  */
 export const MIN_PARALLEL_TEXTS = 300;
 
-function parseOnWorker(jobs: OutputParseJob[]): Promise<(PageLinks | string[])[]> {
+function parseOnWorker(jobs: OutputParseJob[]): Promise<(PageLinks | string[])[][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./check-worker-fs.ts', import.meta.url), { workerData: jobs });
     worker.once('message', (results) => {
@@ -36,15 +37,14 @@ function parseOnWorker(jobs: OutputParseJob[]): Promise<(PageLinks | string[])[]
  */
 export async function parseOutputTexts(read: OutputRead, cache: OutputCache, threads = availableParallelism()): Promise<number> {
   const { unparsed } = read;
-  if (threads < 2 || unparsed.length < MIN_PARALLEL_TEXTS) {
-    for (const { key, job } of unparsed) cache.set(key, parseOutputText(job));
+  read.unparsed = [];
+  const texts = unparsed.reduce((sum, job) => sum + job.texts.length, 0);
+  if (threads < 2 || texts < MIN_PARALLEL_TEXTS) {
+    parseOutputJobs(unparsed, cache);
     return 0;
   }
-  const shares = shareJobs(
-    unparsed.map(({ key, job }) => ({ key, source: job.source, job })),
-    threads,
-  );
-  const results = await Promise.all(shares.map((share) => parseOnWorker(share.map((s) => s.job))));
-  shares.forEach((share, s) => share.forEach(({ key }, i) => cache.set(key, results[s]![i]!)));
-  return unparsed.length;
+  const shares = shareJobs(unparsed, threads, (job) => job.size);
+  const results = await Promise.all(shares.map(parseOnWorker));
+  shares.forEach((share, s) => share.forEach((job, j) => results[s]![j]!.forEach((found, i) => cache.set(job.texts[i]!.key, found))));
+  return texts;
 }

@@ -13,7 +13,7 @@
  * A new file whose 7-hex-digit name equals a kept file of other content would keep the old content; Pagefind's own
  * builds into an existing folder share that chance, about one in 250,000 for each changed page.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -94,8 +94,15 @@ export function removeUnusedDigestNamedFiles(dir: string): number {
   return unused.length;
 }
 
-/** Replaces the kept files in `kept` with the digest-named files of `dir`. */
+/**
+ * Replaces the kept files in `kept` with the digest-named files of `dir`, made beside it and renamed into place: a
+ * build stopped halfway (where files are copied, not linked) leaves no half-written file for Pagefind to take as whole.
+ */
 export function keepDigestNamedFiles(dir: string, kept: string): void {
+  const next = `${kept}.next`;
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
+  linkDigestNamedFiles(dir, next);
   rmSync(kept, { recursive: true, force: true });
-  linkDigestNamedFiles(dir, kept);
+  renameSync(next, kept);
 }

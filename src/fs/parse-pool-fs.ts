@@ -16,15 +16,15 @@ import type { ParsedEntry } from '../lib/parse-entry.ts';
  */
 export const MIN_PARALLEL_JOBS = 400;
 
-/** Splits jobs into `n` shares of about the same amount of text, each keeping the jobs' order. */
-export function shareJobs<T extends { source: string }>(jobs: readonly T[], n: number): T[][] {
+/** Splits jobs into `n` shares of about the same amount of text (`size`), each keeping the jobs' order. */
+export function shareJobs<T>(jobs: readonly T[], n: number, size: (job: T) => number): T[][] {
   const shares: { jobs: T[]; size: number }[] = Array.from({ length: n }, () => ({ jobs: [], size: 0 }));
   // Longest first, each to the lightest share: shares within one file's length of each other.
-  const order = jobs.map((job, i) => ({ job, i })).sort((a, b) => b.job.source.length - a.job.source.length || a.i - b.i);
+  const order = jobs.map((job, i) => ({ job, i })).sort((a, b) => size(b.job) - size(a.job) || a.i - b.i);
   const placed: { share: number; i: number }[] = [];
   for (const { job, i } of order) {
     const lightest = shares.reduce((best, s, k) => (s.size < shares[best]!.size ? k : best), 0);
-    shares[lightest]!.size += job.source.length;
+    shares[lightest]!.size += size(job);
     placed.push({ share: lightest, i });
   }
   placed.sort((a, b) => a.i - b.i);
@@ -49,7 +49,7 @@ function parseOnWorker(jobs: ParseJob[]): Promise<ParsedEntry[]> {
 /** Parses `jobs` on up to one thread per core and puts each result into `cache` under the job's digest. */
 export async function parseIntoCache(jobs: readonly ParseJob[], cache: ParseCache, threads = availableParallelism()): Promise<void> {
   if (jobs.length < MIN_PARALLEL_JOBS || threads < 2) return;
-  const shares = shareJobs(jobs, threads);
+  const shares = shareJobs(jobs, threads, (job) => job.source.length);
   const results = await Promise.all(shares.map(parseOnWorker));
   shares.forEach((share, s) => share.forEach((job, i) => cache.set(job.digest, results[s]![i]!)));
 }

@@ -121,7 +121,7 @@ describe('the output link check', () => {
     assert.equal(await parseOutputTexts(readOutput(dir, prefilled), prefilled, 2), 0, 'nothing new: no thread starts');
   });
 
-  test('checks the output as it was read: each file is read once, by readOutput', async () => {
+  test('checks the output as readOutput found it: the check itself reads no file', async () => {
     const dir = site({ 'index.html': html('<a href="/a/#x">a</a>'), 'a/index.html': html('<h2 id="x">X</h2>') });
     const cache: OutputCache = new Map();
     const output = readOutput(dir, cache);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -51,6 +51,7 @@ describe('Pagefind files kept between builds', () => {
     keepDigestNamedFiles(first, kept);
     assert.ok(readdirSync(join(kept, 'fragment')).length >= 30, 'every fragment is kept');
     assert.ok(!readdirSync(kept).includes('pagefind.js'), 'files Pagefind rewrites in place are not kept');
+    assert.ok(!existsSync(`${kept}.next`), 'made beside the kept folder and renamed into place');
 
     // One page edited, one removed, one added.
     const edited: Record<string, string> = { ...pages, 'people/p0': words(90, 'changed'), 'missions/new': words(50, 'fresh') };

@@ -38,7 +38,7 @@ describe('parsing content on worker threads', () => {
 
   test('shares the files out by length, keeping each share in file order', () => {
     const jobs = [50, 10, 40, 20, 30, 5].map((n, i) => ({ id: i, source: 'x'.repeat(n) }));
-    const shares = shareJobs(jobs, 2);
+    const shares = shareJobs(jobs, 2, (job) => job.source.length);
     const sizes = shares.map((s) => s.reduce((sum, j) => sum + j.source.length, 0));
     assert.ok(Math.abs(sizes[0]! - sizes[1]!) <= 50, `balanced: ${sizes.join(' / ')}`);
     for (const share of shares)
@@ -53,6 +53,6 @@ describe('parsing content on worker threads', () => {
         .sort(),
       [0, 1, 2, 3, 4, 5],
     );
-    assert.deepEqual(shareJobs(jobs.slice(0, 1), 4).length, 1, 'no empty share');
+    assert.deepEqual(shareJobs(jobs.slice(0, 1), 4, (job) => job.source.length).length, 1, 'no empty share');
   });
 });
