@@ -169,6 +169,15 @@ test('the search page runs the query of its address', async ({ page }) => {
   await expect(page.locator('[data-summary]')).toContainText('for “Gagarin”');
 });
 
+test('on a phone, the search page’s box is wide enough to read a query', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/search/?q=Baikonur');
+  const box = await page.getByRole('search', { name: 'Search with filters' }).getByRole('searchbox').boundingBox();
+  // It used to shrink to a sliver beside its label (about 30 px) on a 390-pixel screen.
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(150);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test('printed, a page drops navigation and search, and lists its links as numbered notes', async ({ page }) => {
   await page.goto('/ilrs/members/');
   const notes = page.getByRole('region', { name: 'Link addresses' });
