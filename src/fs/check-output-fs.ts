@@ -208,17 +208,17 @@ export function parseOutputJob(job: OutputParseJob): (PageLinks | string[])[] {
   return job.texts.map(({ index }) => readMarkdownLinks(sections[index] ?? ''));
 }
 
-/**
- * The output as the check reads it, each file read and digested once: every file, the keys of each HTML file and
- * Markdown section in the cache, and the texts the cache does not hold yet (each once, under the first file that has it).
- */
+/** The output as the check reads it: every file, and the keys in the cache of each HTML file and Markdown section. */
 export interface OutputRead {
   files: string[];
   keys: Map<string, string[]>;
-  unparsed: OutputParseJob[];
 }
 
-export function readOutput(dir: string, cache: OutputCache): OutputRead {
+/**
+ * Reads and digests each file of the output once: the output as the check reads it, and the texts the cache does
+ * not hold yet (each once, under the first file that has it), to be parsed before the check.
+ */
+export function readOutput(dir: string, cache: OutputCache): { output: OutputRead; unparsed: OutputParseJob[] } {
   const files = listFiles(dir);
   const keys = new Map<string, string[]>();
   const seen = new Set<string>();
@@ -243,7 +243,7 @@ export function readOutput(dir: string, cache: OutputCache): OutputRead {
       if (texts.length > 0) unparsed.push({ file, kind: 'md', texts, size });
     }
   }
-  return { files, keys, unparsed };
+  return { output: { files, keys }, unparsed };
 }
 
 /** Parses jobs here, into `cache`. */
@@ -251,18 +251,20 @@ export function parseOutputJobs(jobs: readonly OutputParseJob[], cache: OutputCa
   for (const job of jobs) parseOutputJob(job).forEach((found, i) => cache.set(job.texts[i]!.key, found));
 }
 
+/** The output read, its new texts parsed into `cache` on this thread. */
+function readOutputHere(dir: string, cache: OutputCache): OutputRead {
+  const { output, unparsed } = readOutput(dir, cache);
+  parseOutputJobs(unparsed, cache);
+  return output;
+}
+
 /**
  * Every problem of the output's links. `origin` is the site's address (Astro's `site`): a Markdown link to it is
  * checked as an internal link, since Markdown links to the site are absolute. `read` is the output as `readOutput`
- * read it with this cache, its new texts already parsed into the cache (src/fs/check-pool-fs.ts); without it, the
- * output is read and parsed here.
+ * read it with this cache, its new texts already parsed into the cache (`readOutputParsed` in src/fs/check-pool-fs.ts);
+ * without it, the output is read and parsed here.
  */
-export function checkOutput(dir: string, base: string, origin?: string, cache: OutputCache = new Map(), read?: OutputRead): Problem[] {
-  if (!read) {
-    read = readOutput(dir, cache);
-    parseOutputJobs(read.unparsed, cache);
-    read.unparsed = [];
-  }
+export function checkOutput(dir: string, base: string, origin?: string, cache: OutputCache = new Map(), read = readOutputHere(dir, cache)): Problem[] {
   const problems: Problem[] = [];
   const files = new Set(read.files);
   const isFile = (path: string) => files.has(path);
@@ -322,33 +324,30 @@ export function checkOutput(dir: string, base: string, origin?: string, cache: O
   // with a scheme or a path from the root means the same on every page of an origin; any other, only on its page.
   const verdicts = new Map<string, Verdict>();
   /** Checks the links of one file (its path and URL worked out once, not for each of its hundreds of links). */
-  const checkAll = (file: string, attribute: (i: number) => string, urls: string[], pageUrl: URL, sameOriginIsInternal: boolean) => {
+  const checkAll = (file: string, links: readonly { attribute: string; url: string }[], pageUrl: URL, sameOriginIsInternal: boolean) => {
     const at = relative(dir, file);
     const everywhere = `${sameOriginIsInternal}\n${pageUrl.origin}`;
     const here = `${sameOriginIsInternal}\n${pageUrl.href}`;
-    urls.forEach((url, i) => {
-      const name = attribute(i);
+    for (const { attribute: name, url } of links) {
       const sameEverywhere = /^[a-z][a-z\d+.-]*:/i.test(url) || (url.startsWith('/') && !url.startsWith('//'));
       const key = `${name}\n${sameEverywhere ? everywhere : here}\n${url}`;
       let verdict = verdicts.get(key);
       if (!verdict) verdicts.set(key, (verdict = judge(name, url, pageUrl, sameOriginIsInternal)));
       for (const problem of verdict) problems.push({ file: at, ...problem });
-    });
+    }
   };
   for (const file of read.files.filter((f) => f.endsWith('.html'))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');
-    const { links } = pageOf(file);
-    checkAll(
-      file,
-      (i) => links[i]!.attribute,
-      links.map((link) => link.url),
-      pageUrl,
-      false,
-    );
+    checkAll(file, pageOf(file).links, pageUrl, false);
   }
   for (const file of read.files.filter((f) => read.keys.has(f) && !f.endsWith('.html'))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
-    checkAll(file, () => 'in Markdown', readMarkdown(file), fileUrl, true);
+    checkAll(
+      file,
+      readMarkdown(file).map((url) => ({ attribute: 'in Markdown', url })),
+      fileUrl,
+      true,
+    );
   }
   // Only what this output holds is kept: the cache does not grow with every edit.
   cache.clear();

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { parseOutputJobs, type OutputCache, type OutputParseJob, type OutputRead, type PageLinks } from './check-output-fs.ts';
+import { parseOutputJobs, readOutput, type OutputCache, type OutputParseJob, type OutputRead, type PageLinks } from './check-output-fs.ts';
 import { shareJobs } from './parse-pool-fs.ts';
 
 /**
@@ -32,18 +32,23 @@ function parseOnWorker(jobs: OutputParseJob[]): Promise<(PageLinks | string[])[]
 }
 
 /**
- * Parses the texts `readOutput` found new into `cache`: on up to one thread per core when they are many (a cold
- * build), else here. Returns how many were parsed on threads.
+ * Reads the output (`readOutput`) and parses the texts it found new into `cache`: on up to one thread per core when
+ * they are many (a cold build), else here. The jobs are let go once parsed, not held through the check.
  */
-export async function parseOutputTexts(read: OutputRead, cache: OutputCache, threads = availableParallelism()): Promise<number> {
-  const { unparsed } = read;
-  read.unparsed = [];
-  const texts = unparsed.reduce((sum, job) => sum + job.texts.length, 0);
+export async function readOutputParsed(dir: string, cache: OutputCache, threads = availableParallelism()): Promise<OutputRead> {
+  const { output, unparsed } = readOutput(dir, cache);
+  await parseOutputTexts(unparsed, cache, threads);
+  return output;
+}
+
+/** Parses `jobs` into `cache`, on threads when they hold many texts; returns how many texts were parsed on threads. */
+export async function parseOutputTexts(jobs: readonly OutputParseJob[], cache: OutputCache, threads = availableParallelism()): Promise<number> {
+  const texts = jobs.reduce((sum, job) => sum + job.texts.length, 0);
   if (threads < 2 || texts < MIN_PARALLEL_TEXTS) {
-    parseOutputJobs(unparsed, cache);
+    parseOutputJobs(jobs, cache);
     return 0;
   }
-  const shares = shareJobs(unparsed, threads, (job) => job.size);
+  const shares = shareJobs(jobs, threads, (job) => job.size);
   const results = await Promise.all(shares.map(parseOnWorker));
   shares.forEach((share, s) => share.forEach((job, j) => results[s]![j]!.forEach((found, i) => cache.set(job.texts[i]!.key, found))));
   return texts;

@@ -106,3 +106,18 @@ export function keepDigestNamedFiles(dir: string, kept: string): void {
   rmSync(kept, { recursive: true, force: true });
   renameSync(next, kept);
 }
+
+/**
+ * Settles the folder Pagefind wrote into, seeded with the kept files: the files its index does not use are removed.
+ * When its index cannot be read that way (a Pagefind of another format, a damaged kept file that Pagefind took as
+ * whole), the folder is emptied and `rewrite` writes the index into it afresh; `warn` says so.
+ */
+export async function settleWrittenIndex(dir: string, rewrite: () => Promise<void>, warn: (message: string) => void): Promise<void> {
+  try {
+    removeUnusedDigestNamedFiles(dir);
+  } catch (error) {
+    warn(`Pagefind's files could not be reused (${error instanceof Error ? error.message : String(error)}); writing them all.`);
+    rmSync(dir, { recursive: true, force: true });
+    await rewrite();
+  }
+}

@@ -5,8 +5,8 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkOutput, openOutputCache, readOutput } from '../fs/check-output-fs.ts';
-import { parseOutputTexts } from '../fs/check-pool-fs.ts';
+import { checkOutput, openOutputCache } from '../fs/check-output-fs.ts';
+import { readOutputParsed } from '../fs/check-pool-fs.ts';
 import { ContentError } from '../lib/errors.ts';
 
 export interface OutputCheck extends AstroIntegration {
@@ -33,8 +33,7 @@ export function outputCheck(): OutputCheck {
       // What each file holds, by its digest: pages an incremental build restored are not parsed again.
       const stored = openOutputCache(cacheDir);
       // Each file read and digested once; a cold build's many new pages parsed on both cores (src/fs/check-pool-fs.ts).
-      const read = readOutput(outDir, stored.cache);
-      await parseOutputTexts(read, stored.cache);
+      const read = await readOutputParsed(outDir, stored.cache);
       const problems = checkOutput(outDir, base, site, stored.cache, read);
       if (problems.length > 0) throw new ContentError(problems);
       stored.save();

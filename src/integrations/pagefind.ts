@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { keepDigestNamedFiles, linkDigestNamedFiles, removeUnusedDigestNamedFiles } from '../fs/pagefind-files-fs.ts';
+import { keepDigestNamedFiles, linkDigestNamedFiles, settleWrittenIndex } from '../fs/pagefind-files-fs.ts';
 
 /** Moves a folder by renaming it, or by copying it where the two are on different file systems. */
 function moveFolder(from: string, to: string): void {
@@ -58,15 +58,14 @@ export function pagefindIndex(options: { alongside?: (outDir: string) => void | 
           if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
           if (added.page_count === 0) throw new Error('Pagefind indexed no page: no element carries data-pagefind-body.');
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          try {
-            removeUnusedDigestNamedFiles(pending);
-          } catch (error) {
-            // Metadata this code cannot read (a Pagefind of another format): the index is written afresh, into an empty folder.
-            logger.warn(`Pagefind's files could not be reused (${error instanceof Error ? error.message : String(error)}); writing them all.`);
-            rmSync(pending, { recursive: true, force: true });
-            const again = await index.writeFiles({ outputPath: pending });
-            if (again.errors.length > 0) throw new Error(`Pagefind could not write its files: ${again.errors.join('; ')}`);
-          }
+          await settleWrittenIndex(
+            pending,
+            async () => {
+              const again = await index.writeFiles({ outputPath: pending });
+              if (again.errors.length > 0) throw new Error(`Pagefind could not write its files: ${again.errors.join('; ')}`);
+            },
+            (message) => logger.warn(message),
+          );
           // The site has its own search UI: Pagefind's prebuilt UIs would only be dead weight in dist/.
           for (const file of readdirSync(pending)) {
             if (/^pagefind-(ui|component-ui|modular-ui)\.(js|css)$/.test(file)) rmSync(join(pending, file));

@@ -113,20 +113,20 @@ describe('the output link check', () => {
     const expected = checkOutput(dir, '/', 'https://od.example', alone);
     assert.equal(expected.length, 600, 'a broken anchor in each page, two broken links in each Markdown file');
     const prefilled: OutputCache = new Map();
-    const output = readOutput(dir, prefilled);
-    const parsed = await parseOutputTexts(output, prefilled, 2);
+    const { output, unparsed } = readOutput(dir, prefilled);
+    const parsed = await parseOutputTexts(unparsed, prefilled, 2);
     assert.ok(parsed >= MIN_PARALLEL_TEXTS, `the threads read the texts (${parsed})`);
     assert.deepEqual(prefilled, alone, 'the threads read each text as the check does');
     assert.deepEqual(checkOutput(dir, '/', 'https://od.example', prefilled, output), expected);
-    assert.equal(await parseOutputTexts(readOutput(dir, prefilled), prefilled, 2), 0, 'nothing new: no thread starts');
+    assert.equal(await parseOutputTexts(readOutput(dir, prefilled).unparsed, prefilled, 2), 0, 'nothing new: no thread starts');
   });
 
   test('checks the output as readOutput found it: the check itself reads no file', async () => {
     const dir = site({ 'index.html': html('<a href="/a/#x">a</a>'), 'a/index.html': html('<h2 id="x">X</h2>') });
     const cache: OutputCache = new Map();
-    const output = readOutput(dir, cache);
-    assert.equal(output.unparsed.length, 2);
-    await parseOutputTexts(output, cache, 2);
+    const { output, unparsed } = readOutput(dir, cache);
+    assert.equal(unparsed.length, 2);
+    await parseOutputTexts(unparsed, cache, 2);
     // Changed on disk after the read: the check still sees what readOutput read, so the files were not read again.
     writeFileSync(join(dir, 'a/index.html'), html('<h2 id="y">Y</h2>'));
     assert.deepEqual(checkOutput(dir, '/', undefined, cache, output), []);

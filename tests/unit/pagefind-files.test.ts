@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import * as pagefind from 'pagefind';
-import { keepDigestNamedFiles, linkDigestNamedFiles, liveDigestNamedFiles, removeUnusedDigestNamedFiles } from '../../src/fs/pagefind-files-fs.ts';
+import {
+  keepDigestNamedFiles,
+  linkDigestNamedFiles,
+  liveDigestNamedFiles,
+  removeUnusedDigestNamedFiles,
+  settleWrittenIndex,
+} from '../../src/fs/pagefind-files-fs.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'od-pagefind-files-'));
 
@@ -86,5 +92,52 @@ describe('Pagefind files kept between builds', () => {
     const live = [...liveDigestNamedFiles(out)].find((f) => f.startsWith('fragment/'))!;
     rmSync(join(out, live));
     assert.throws(() => removeUnusedDigestNamedFiles(out), /names files it did not write/);
+  });
+
+  test('a kept file Pagefind cannot read makes the index be written afresh, equal to a write into an empty folder', async () => {
+    const dir = site({ 'people/a': words(30, 'a'), 'missions/b': words(30, 'b') });
+    const first = join(temp(), 'pagefind');
+    await writeIndex(dir, first);
+    const kept = join(temp(), 'kept');
+    keepDigestNamedFiles(first, kept);
+    // The kept metadata damaged (replaced, not written through its link): Pagefind takes it as whole and skips it.
+    const meta = readdirSync(kept).find((f) => f.endsWith('.pf_meta'))!;
+    rmSync(join(kept, meta));
+    writeFileSync(join(kept, meta), 'not gzip');
+    const warm = join(temp(), 'pagefind');
+    linkDigestNamedFiles(kept, warm);
+    await writeIndex(dir, warm);
+    const warnings: string[] = [];
+    await settleWrittenIndex(
+      warm,
+      () => writeIndex(dir, warm),
+      (message) => warnings.push(message),
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /could not be reused/);
+    const a = tree(warm);
+    const b = tree(first);
+    assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
+    assert.deepEqual(
+      [...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path),
+      [],
+    );
+  });
+
+  test('settling a readable index removes the unused files without writing again', async () => {
+    const out = join(temp(), 'pagefind');
+    await writeIndex(site({ 'people/a': words(20, 'a') }), out);
+    mkdirSync(join(out, 'fragment'), { recursive: true });
+    writeFileSync(join(out, 'fragment', 'en_0000000.pf_fragment'), 'stale');
+    let rewrites = 0;
+    await settleWrittenIndex(
+      out,
+      async () => {
+        rewrites++;
+      },
+      () => {},
+    );
+    assert.equal(rewrites, 0);
+    assert.ok(!existsSync(join(out, 'fragment', 'en_0000000.pf_fragment')));
   });
 });
