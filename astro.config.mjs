@@ -8,6 +8,7 @@ import { devSearch } from './src/integrations/dev-search.ts';
 import { headersFile } from './src/integrations/headers.ts';
 import { mdxCache } from './src/integrations/mdx-cache.ts';
 import { outputCheck } from './src/integrations/output-check.ts';
+import { outputSeed } from './src/integrations/output-seed.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { getCacheDir, getContentDir } from './src/lib/project.ts';
 import { checkBasePath, checkSiteUrl } from './src/lib/urls.ts';
@@ -54,6 +55,9 @@ export default defineConfig({
   integrations: [
     mdx(),
     mdxCache(),
+    // Reusable pages copied into the output while the content syncs and Vite bundles; first, so that the files this
+    // build did not emit are gone before any integration reads the output.
+    outputSeed(),
     // The 404 page is served for missing URLs, not listed.
     sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
     check,

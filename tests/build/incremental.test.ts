@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
@@ -57,6 +57,10 @@ function replaceIn(file: string, from: string, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
+/** A topic page that no other page links to. */
+const topic = (title: string, order: number) =>
+  `---\ntitle: ${title}\ndescription: A page no other page links to.\nupdated: 2026-11-25\norder: ${order}\nsources: [example-news-2024]\n---\n\nText.\n`;
+
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
 
 describe('a rebuild after editing one entry', () => {
@@ -68,9 +72,9 @@ describe('a rebuild after editing one entry', () => {
     for (const untouched of ['people', 'organizations', 'countries', 'events']) {
       assert.doesNotMatch(warm.output, new RegExp(`\\[orbital-dossier:${untouched}\\] Rendered`), `no body of ${untouched} is rendered again`);
     }
-    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page the edit does not reach is reused');
-    assert.doesNotMatch(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to the edited entry is rendered again');
-    assert.match(warm.output, /\/guide\/index\.html \(restored\)/, 'the guide, made from the schemas alone, is reused');
+    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(cached\)/, 'a page the edit does not reach is reused');
+    assert.doesNotMatch(warm.output, /\/ilrs\/alpha\/index\.html \(cached\)/, 'a page linking to the edited entry is rendered again');
+    assert.match(warm.output, /\/guide\/index\.html \(cached\)/, 'the guide, made from the schemas alone, is reused');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
     assert.equal(cold.status, 0, cold.output);
     assertSameTree(warm.outDir, cold.outDir);
@@ -86,9 +90,9 @@ describe('a rebuild after editing one entry', () => {
   test('a body edit renders its own page again, not the pages that link to it or that it links to', () => {
     const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/beta.md'), 'A footnote here.', 'A footnote, here.'));
     assert.equal(warm.status, 0, warm.output);
-    assert.doesNotMatch(warm.output, /\/ilrs\/beta\/index\.html \(restored\)/, 'the edited page is rendered again');
-    assert.match(warm.output, /\/ilrs\/alpha\/index\.html \(restored\)/, 'a page linking to it shows its title, not its body');
-    assert.match(warm.output, /\/sources\/example-news-2024\/index\.html \(restored\)/, 'a page it links to is reused');
+    assert.doesNotMatch(warm.output, /\/ilrs\/beta\/index\.html \(cached\)/, 'the edited page is rendered again');
+    assert.match(warm.output, /\/ilrs\/alpha\/index\.html \(cached\)/, 'a page linking to it shows its title, not its body');
+    assert.match(warm.output, /\/sources\/example-news-2024\/index\.html \(cached\)/, 'a page it links to is reused');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
     assert.equal(cold.status, 0, cold.output);
     assertSameTree(warm.outDir, cold.outDir);
@@ -105,19 +109,29 @@ describe('a rebuild after editing one entry', () => {
   });
 
   test('a retitled entry relabels the sidebar of every page of its collection, even one that does not link to it', () => {
-    const topic = (title: string, order: number) =>
-      `---\ntitle: ${title}\ndescription: A page no other page links to.\nupdated: 2026-11-25\norder: ${order}\nsources: [example-news-2024]\n---\n\nText.\n`;
     const files = { 'ilrs/gamma.md': topic('Gamma station', 3), 'ilrs/delta.md': topic('Delta station', 4), 'ilrs/epsilon.md': topic('Epsilon station', 5) };
     const { content, warm } = editAndRebuild((dir) => replaceIn(join(dir, 'ilrs/epsilon.md'), 'title: Epsilon station', 'title: Epsilon outpost'), files);
     assert.equal(warm.status, 0, warm.output);
-    assert.doesNotMatch(warm.output, /\/ilrs\/gamma\/index\.html \(restored\)/, 'a page whose sidebar lists the entry is rendered again');
-    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(restored\)/, 'a page of another collection is reused');
+    assert.doesNotMatch(warm.output, /\/ilrs\/gamma\/index\.html \(cached\)/, 'a page whose sidebar lists the entry is rendered again');
+    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(cached\)/, 'a page of another collection is reused');
     const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
     assert.equal(cold.status, 0, cold.output);
     assertSameTree(warm.outDir, cold.outDir);
     const gamma = page(warm.outDir, 'ilrs/gamma');
     assert.match(gamma, /<nav id="sidebar"[^]*href="\/ilrs\/epsilon\/"[^>]*>Epsilon outpost<\/a>/);
     assert.doesNotMatch(gamma, /Epsilon station/);
+  });
+
+  test('a removed entry that nothing links to leaves no page behind: the pages the last build copied ahead are the ones this build emits', () => {
+    const { content, warm } = editAndRebuild((dir) => rmSync(join(dir, 'ilrs/gamma.md')), { 'ilrs/gamma.md': topic('Gamma station', 3) });
+    assert.equal(warm.status, 0, warm.output);
+    assert.match(warm.output, /\[orbital-dossier:output-seed\] \d+ files of the last build copied ahead, 2 of them no longer built and removed\./);
+    assert.match(warm.output, /\/organizations\/test-institute\/index\.html \(cached\)/, 'the other pages are reused');
+    assert.equal(existsSync(join(warm.outDir, 'ilrs/gamma')), false, 'no folder left for the removed page');
+    assert.equal(existsSync(join(warm.outDir, 'ilrs/gamma.md')), false, 'nor its Markdown');
+    const cold = build(content, join(temp(), 'cold'), join(temp(), 'cache'));
+    assert.equal(cold.status, 0, cold.output);
+    assertSameTree(warm.outDir, cold.outDir);
   });
 
   test('a removed heading fails the pages that link to its anchor', () => {
