@@ -5,12 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionName } from '../lib/collections.ts';
-import { getSchemaDocs, type DocTree } from '../lib/schema-docs.ts';
-import { getCodeDigest } from './code-digest-fs.ts';
+import type { DocTree } from '../lib/doc-tree.ts';
+import { getSchemaDocs } from '../lib/schema-docs.ts';
+import { SCHEMA_DIR } from './schema-digest-fs.ts';
 import { getFields, type FieldInfo } from '../lib/schema-fields.ts';
 import { SCHEMAS } from '../schemas/index.ts';
-
-const SCHEMA_DIR = 'src/schemas';
 
 /** Each collection's field descriptions, read from `<root>/src/schemas/*.ts`. */
 export function readSchemaDocs(root: string): Record<string, DocTree> {
@@ -19,11 +18,6 @@ export function readSchemaDocs(root: string): Record<string, DocTree> {
     if (name.endsWith('.ts')) files[`${SCHEMA_DIR}/${name}`] = readFileSync(join(root, SCHEMA_DIR, name), 'utf8');
   }
   return getSchemaDocs(files, { file: `${SCHEMA_DIR}/index.ts`, name: 'SCHEMAS' });
-}
-
-/** A digest of what `readSchemaDocs` reads: the schema sources (comments included, which bundled code drops). */
-export function getSchemaDocsDigest(root: string): string {
-  return getCodeDigest(root, [SCHEMA_DIR], []);
 }
 
 /** Each collection's fields, with their descriptions. */

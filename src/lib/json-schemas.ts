@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { COLLECTION_NAMES, getCollectionInfo, type CollectionName } from './collections.ts';
-import type { DocTree } from './schema-docs.ts';
+import type { DocTree } from './doc-tree.ts';
 import { getFields, nestedFields, type FieldInfo } from './schema-fields.ts';
 import { ID_PATTERN } from './urls.ts';
 import { dateSchemas } from '../schemas/fields.ts';

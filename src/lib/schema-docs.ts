@@ -15,9 +15,7 @@
  * Pure: the files are handed in as text.
  */
 import ts from 'typescript';
-
-/** Descriptions by field name; `fields` for a field that is an object or a list of objects. */
-export type DocTree = Map<string, { doc: string | undefined; fields: DocTree | undefined }>;
+import type { DocTree } from './doc-tree.ts';
 
 /** `files`: path (posix, e.g. `src/schemas/person.ts`) → source text. */
 export function getSchemaDocs(files: Record<string, string>, entry: { file: string; name: string }): Record<string, DocTree> {
@@ -133,17 +131,4 @@ function joinPath(from: string, specifier: string): string {
     else if (part !== '.') parts.push(part);
   }
   return parts.join('/');
-}
-
-/** The description at a path of field names (`['affiliations', 'asOf']`). */
-export function getDoc(tree: DocTree | undefined, path: readonly string[]): string | undefined {
-  let node = tree;
-  let doc: string | undefined;
-  for (const name of path) {
-    const field = node?.get(name);
-    if (!field) return undefined;
-    doc = field.doc;
-    node = field.fields;
-  }
-  return doc;
 }

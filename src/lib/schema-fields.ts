@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import { dateSchemas, factSchemas, volatileSchemas, type VolatileMeta } from '../schemas/fields.ts';
 import { referenceSchemas } from '../schemas/references.ts';
 import type { CollectionName } from './collections.ts';
-import { getDoc, type DocTree } from './schema-docs.ts';
+import { getDoc, type DocTree } from './doc-tree.ts';
 
 export type FieldType =
   | { kind: 'text'; minLength: number | undefined; pattern: RegExp | undefined }

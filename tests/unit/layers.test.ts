@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -20,6 +20,30 @@ function listFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"\n;]*?(?:from\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** What a file loads when it is loaded: static imports (over several lines too), not `import type` nor `import()`. */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const from = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const bare = [...text.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return [...from, ...bare];
+}
+
+/** The packages that loading `files` loads, following the project's own modules. */
+function packagesLoadedBy(files: string[]): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of staticImportsOf(file)) {
+      if (spec.startsWith('.')) visit(relative(ROOT, join(ROOT, dirname(file), spec)).split('?')[0]!);
+      else packages.add(spec);
+    }
+  };
+  files.forEach(visit);
+  return packages;
 }
 
 const NODE_IO = /^node:(fs|child_process|worker_threads|net|http|https)(\/|$)|^fs$/;
@@ -63,6 +87,13 @@ describe('layers', () => {
         .map((spec) => `${file} imports ${spec}`),
     );
     assert.deepEqual(offenders, []);
+  });
+
+  test('no page loads the TypeScript compiler with its route: only the guide, when it renders, imports it', () => {
+    const site = ['src/pages', 'src/layouts', 'src/components', 'src/site'].flatMap(listFiles);
+    assert.ok(packagesLoadedBy(site).has('astro:content'), 'the walk reaches the modules the pages import');
+    assert.equal(packagesLoadedBy(site).has('typescript'), false);
+    assert.ok(packagesLoadedBy(['src/fs/schema-docs-fs.ts']).has('typescript'), 'the guide imports it when it renders');
   });
 
   test('the check sees imports of every form, so these tests can fail', () => {
