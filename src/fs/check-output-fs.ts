@@ -156,26 +156,66 @@ function isFileOnDisk(path: string): boolean {
  */
 export type OutputCache = Map<string, PageLinks | string[]>;
 
+/**
+ * What the last check that passed saw: each file of the output (relative to it) with the cache keys of what it holds
+ * (none for a file that is neither HTML nor Markdown), under the base and origin it was checked with.
+ */
+export interface CheckedOutput {
+  setting: string;
+  files: Map<string, string>;
+}
+
+/** The output as `read`, as the next check compares it with its own (`getFilesToCheck`). */
+export function getCheckedOutput(dir: string, base: string, origin: string | undefined, read: OutputRead): CheckedOutput {
+  return {
+    setting: `${normalizeBase(base)}\n${origin ?? ''}`,
+    files: new Map(read.files.map((file) => [relative(dir, file), (read.keys.get(file) ?? []).join(' ')])),
+  };
+}
+
+/**
+ * The files whose links must be judged again, or undefined for all of them. A link's verdict depends on its URL, the
+ * page it is on, the base and origin, which files the output has, and the ids of the page it names. So when the
+ * last check passed with the same base, origin and files, and every changed page has the ids it had (`idsOf` reads
+ * them from the cache by key), only the changed files can hold a new problem: an incremental build that changed 100
+ * of 2,000 files judges their links alone. Anything else (a file added or removed, an id gone or new) judges all.
+ */
+export function getFilesToCheck(last: CheckedOutput | undefined, now: CheckedOutput, idsOf: (key: string) => Set<string> | undefined): Set<string> | undefined {
+  if (!last || last.setting !== now.setting || last.files.size !== now.files.size) return undefined;
+  const changed = new Set<string>();
+  for (const [file, keys] of now.files) {
+    const before = last.files.get(file);
+    if (before === undefined) return undefined;
+    if (before === keys) continue;
+    if (file.endsWith('.html')) {
+      const [was, is] = [idsOf(before), idsOf(keys)];
+      if (!was || !is || was.size !== is.size || [...is].some((id) => !was.has(id))) return undefined;
+    }
+    changed.add(file);
+  }
+  return changed;
+}
+
 /** Where the cache of `checkOutput` is kept between builds, named by a digest of this file's code. */
-export function openOutputCache(cacheDir: string): { cache: OutputCache; save: () => void } {
+export function openOutputCache(cacheDir: string): { cache: OutputCache; last: CheckedOutput | undefined; save: (passed: CheckedOutput) => void } {
   const version = createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
     .update(process.version)
     .digest('hex')
     .slice(0, 12);
   const file = join(cacheDir, `output-links-${version}.v8`);
-  let cache: OutputCache = new Map();
+  let stored: { cache: OutputCache; last: CheckedOutput | undefined } = { cache: new Map(), last: undefined };
   try {
-    cache = deserialize(readFileSync(file)) as OutputCache;
+    stored = deserialize(readFileSync(file)) as typeof stored;
   } catch {
-    // No cache yet, or an unreadable one: every file is parsed.
+    // No cache yet, or an unreadable one: every file is parsed and judged.
   }
   return {
-    cache,
-    save: () => {
+    ...stored,
+    save: (passed) => {
       mkdirSync(cacheDir, { recursive: true });
       for (const old of readdirSync(cacheDir)) if (old.startsWith('output-links-') && old !== basename(file)) rmSync(join(cacheDir, old), { force: true });
-      writeFileSync(file, serialize(cache));
+      writeFileSync(file, serialize({ cache: stored.cache, last: passed }));
     },
   };
 }
@@ -262,9 +302,17 @@ function readOutputHere(dir: string, cache: OutputCache): OutputRead {
  * Every problem of the output's links. `origin` is the site's address (Astro's `site`): a Markdown link to it is
  * checked as an internal link, since Markdown links to the site are absolute. `read` is the output as `readOutput`
  * read it with this cache, its new texts already parsed into the cache (`readOutputParsed` in src/fs/check-pool-fs.ts);
- * without it, the output is read and parsed here.
+ * without it, the output is read and parsed here. `last`: what the last passing check saw (`getCheckedOutput`), with
+ * this cache; then only the files `getFilesToCheck` names are judged.
  */
-export function checkOutput(dir: string, base: string, origin?: string, cache: OutputCache = new Map(), read = readOutputHere(dir, cache)): Problem[] {
+export function checkOutput(
+  dir: string,
+  base: string,
+  origin?: string,
+  cache: OutputCache = new Map(),
+  read = readOutputHere(dir, cache),
+  last?: CheckedOutput,
+): Problem[] {
   const problems: Problem[] = [];
   const files = new Set(read.files);
   const isFile = (path: string) => files.has(path);
@@ -336,11 +384,22 @@ export function checkOutput(dir: string, base: string, origin?: string, cache: O
       for (const problem of verdict) problems.push({ file: at, ...problem });
     }
   };
-  for (const file of read.files.filter((f) => f.endsWith('.html'))) {
+  const idsOf = (keys: string) => {
+    const found = cache.get(keys);
+    return found && !Array.isArray(found) ? found.ids : undefined;
+  };
+  const toCheck = getFilesToCheck(last, getCheckedOutput(dir, base, origin, read), idsOf);
+  /** Whether a file's links are judged; those that are not keep their texts in the cache all the same. */
+  const judged = (file: string) => {
+    if (!toCheck || toCheck.has(relative(dir, file))) return true;
+    for (const key of read.keys.get(file) ?? []) text(file, key);
+    return false;
+  };
+  for (const file of read.files.filter((f) => f.endsWith('.html') && judged(f))) {
     const pageUrl = new URL(fileToUrlPath(dir, file, base), 'http://site');
     checkAll(file, pageOf(file).links, pageUrl, false);
   }
-  for (const file of read.files.filter((f) => read.keys.has(f) && !f.endsWith('.html'))) {
+  for (const file of read.files.filter((f) => read.keys.has(f) && !f.endsWith('.html') && judged(f))) {
     const fileUrl = new URL(fileToUrlPath(dir, file, base), own ?? 'http://site');
     checkAll(
       file,

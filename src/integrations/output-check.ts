@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkOutput, openOutputCache } from '../fs/check-output-fs.ts';
+import { checkOutput, getCheckedOutput, openOutputCache } from '../fs/check-output-fs.ts';
 import { readOutputParsed } from '../fs/check-pool-fs.ts';
 import { ContentError } from '../lib/errors.ts';
 
@@ -34,9 +34,10 @@ export function outputCheck(): OutputCheck {
       const stored = openOutputCache(cacheDir);
       // Each file read and digested once; a cold build's many new pages parsed on both cores (src/fs/check-pool-fs.ts).
       const read = await readOutputParsed(outDir, stored.cache);
-      const problems = checkOutput(outDir, base, site, stored.cache, read);
+      // Only the files that changed since the last passing check, when that is enough (getFilesToCheck).
+      const problems = checkOutput(outDir, base, site, stored.cache, read, stored.last);
       if (problems.length > 0) throw new ContentError(problems);
-      stored.save();
+      stored.save(getCheckedOutput(outDir, base, site, read));
       log?.info('Every internal link and anchor of the output (HTML and Markdown) resolves.');
     },
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -8,7 +8,19 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parseOutputTexts, MIN_PARALLEL_TEXTS } from '../../src/fs/check-pool-fs.ts';
-import { checkOutput, fileToUrlPath, markdownSections, readMarkdownLinks, readOutput, urlPathToFile, type OutputCache } from '../../src/fs/check-output-fs.ts';
+import {
+  checkOutput,
+  fileToUrlPath,
+  getCheckedOutput,
+  getFilesToCheck,
+  markdownSections,
+  parseOutputJobs,
+  readMarkdownLinks,
+  readOutput,
+  urlPathToFile,
+  type CheckedOutput,
+  type OutputCache,
+} from '../../src/fs/check-output-fs.ts';
 import { readContentModel } from '../../src/fs/content-model-fs.ts';
 import { entryToMarkdown, makeLlmsFullTxt, makeLlmsTxt } from '../../src/lib/entry-markdown.ts';
 import { getContentDir, getProjectRoot } from '../../src/lib/project.ts';
@@ -99,6 +111,65 @@ describe('the output link check', () => {
       ['Broken internal link <a href> "/b/": no file serves /b/.'],
     );
     assert.equal(cache.size, 2, 'entries of files no longer in the output are dropped');
+  });
+
+  test('after a passing check, judges again only the files that changed, unless a file or an id came or went', () => {
+    const dir = site({
+      'index.html': html('<a href="/a/#x">a</a>'),
+      'a/index.html': html('<h2 id="x">X</h2><a href="/">home</a>'),
+      'b/index.html': html('<p>B</p>'),
+    });
+    const cache: OutputCache = new Map();
+    const check = (last?: CheckedOutput) => {
+      const { output, unparsed } = readOutput(dir, cache);
+      parseOutputJobs(unparsed, cache);
+      return {
+        problems: checkOutput(dir, '/', undefined, cache, output, last).map((p) => `${p.file}: ${p.message}`),
+        seen: getCheckedOutput(dir, '/', undefined, output),
+      };
+    };
+    const first = check();
+    assert.deepEqual(first.problems, []);
+    // A planted entry for the unchanged home page: judged, it would be a broken link.
+    const homeKey = first.seen.files.get('index.html')!;
+    cache.set(homeKey, { ids: new Set(), links: [{ attribute: '<a href>', url: '/planted/' }] });
+    assert.deepEqual(check(first.seen).problems, [], 'an unchanged file is not judged again');
+    assert.deepEqual(
+      check().problems,
+      ['index.html: Broken internal link <a href> "/planted/": no file serves /planted/.'],
+      'without the last check, every file is',
+    );
+    cache.set(homeKey, { ids: new Set(), links: [{ attribute: '<a href>', url: '/a/#x' }] });
+    // A changed page with the same ids: judged alone, its new problem found.
+    writeFileSync(join(dir, 'b/index.html'), html('<p>B</p><a href="/c/">c</a>'));
+    assert.deepEqual(check(first.seen).problems, ['b/index.html: Broken internal link <a href> "/c/": no file serves /c/.']);
+    writeFileSync(join(dir, 'b/index.html'), html('<p>B</p>'));
+    // An id gone from a changed page: every file is judged, and the unchanged page that named it fails.
+    writeFileSync(join(dir, 'a/index.html'), html('<h2 id="y">X</h2><a href="/">home</a>'));
+    assert.deepEqual(check(first.seen).problems, ['index.html: Broken anchor <a href> "/a/#x": a/index.html has no id "x".']);
+    writeFileSync(join(dir, 'a/index.html'), html('<h2 id="x">X</h2><a href="/">home</a>'));
+    // A file gone: every file is judged.
+    rmSync(join(dir, 'a/index.html'));
+    assert.deepEqual(check(first.seen).problems, ['index.html: Broken internal link <a href> "/a/#x": no file serves /a/.']);
+  });
+
+  test('judges every file when the last check saw another base or origin, or none', () => {
+    const files = new Map([
+      ['index.html', 'html:1'],
+      ['a/index.html', 'html:2'],
+    ]);
+    const ids = () => new Set(['x']);
+    const last: CheckedOutput = { setting: '/\n', files };
+    assert.deepEqual(getFilesToCheck(last, { setting: '/', files: new Map(files) } as CheckedOutput, ids), undefined);
+    assert.deepEqual(getFilesToCheck(last, { setting: '/kb/\n', files: new Map(files) }, ids), undefined);
+    assert.deepEqual(getFilesToCheck(undefined, last, ids), undefined);
+    assert.deepEqual(getFilesToCheck(last, { setting: '/\n', files: new Map(files) }, ids), new Set(), 'nothing changed, nothing to judge');
+    assert.deepEqual(getFilesToCheck(last, { setting: '/\n', files: new Map([...files, ['a/index.html', 'html:3']]) }, ids), new Set(['a/index.html']));
+    assert.equal(
+      getFilesToCheck(last, { setting: '/\n', files: new Map([...files, ['a/index.html', 'html:3']]) }, () => undefined),
+      undefined,
+      'ids it cannot read: all',
+    );
   });
 
   test('reading a cold build’s texts on threads first gives the same problems and the same cache', async () => {
