@@ -17,6 +17,7 @@ export function outputSeed(): AstroIntegration {
   let building = false;
   let logger: AstroIntegrationLogger | undefined;
   let outDir = '';
+  let seedDir = '';
   let seeding: Seeding | undefined;
   let moved: Promise<string[]> | undefined;
   /** Moves the copy into the output, once (Vite writes one bundle per environment). */
@@ -31,7 +32,6 @@ export function outputSeed(): AstroIntegration {
       }
       return moveSeedIntoOutput(seedDir, result.files, outDir);
     })());
-  let seedDir = '';
   return {
     name: 'orbital-dossier:output-seed',
     hooks: {
