@@ -14,17 +14,9 @@
  * Astro alone would have written, byte for byte (tests/build/incremental.test.ts compares warm and cold builds).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-
-/** The files of `dir`, relative to it, with `/` between folders, sorted. */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
+import { listFiles } from './list-files-fs.ts';
 
 /** Copies the folder `from` to `seed` (replacing whatever `seed` held) and returns the files copied. */
 export function copySeed(from: string, seed: string): string[] {

@@ -13,21 +13,17 @@
  * A new file whose 7-hex-digit name equals a kept file of other content would keep the old content; Pagefind's own
  * builds into an existing folder share that chance, about one in 250,000 for each changed page.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
+import { listFiles } from './list-files-fs.ts';
 
 /** Files Pagefind names by their content's digest, relative to its output folder. */
 const DIGEST_NAMED = /^(fragment\/[^/]+\.pf_fragment|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta)$/;
 
 function digestNamedFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((file) => DIGEST_NAMED.test(file))
-    .sort();
+  return listFiles(dir).filter((file) => DIGEST_NAMED.test(file));
 }
 
 /** Links (or, where links cannot be made, copies) the digest-named files of `from` into `to`; returns how many. */

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { copySeed, listFiles, moveSeedIntoOutput, removeUnbuiltSeededFiles, startOutputSeed } from '../../src/fs/output-seed-fs.ts';
+import { listFiles } from '../../src/fs/list-files-fs.ts';
+import { copySeed, moveSeedIntoOutput, removeUnbuiltSeededFiles, startOutputSeed } from '../../src/fs/output-seed-fs.ts';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'od-output-seed-'));
 
